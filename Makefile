@@ -1,0 +1,69 @@
+# Self-documenting: `make help` lists the targets.
+# Every target installs what it needs on first run, into .venv/ and node_modules/.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+SITE   ?= site
+
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build check-data test lint browser bench clean
+
+help: ## Visa alla kommandon
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
+
+serve: $(VENV)/.site ## Visa handboken på http://127.0.0.1:8000 (uppdateras när du sparar)
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
+
+build: $(VENV)/.site ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
+	$(BIN)/mkdocs build --strict -d $(SITE)
+
+check-data: $(VENV)/.site ## Kontrollera data/guideline.yml och visa alla fel
+	$(BIN)/python hooks/guideline_data.py
+
+test: $(VENV)/.dev node_modules/.package-lock.json browser ## Kör alla tester (installerar allt som behövs, även webbläsaren)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev ## Rätta kodstil i hooks/ och tests/
+	$(BIN)/ruff check --fix hooks tests
+	$(BIN)/ruff format hooks tests
+
+bench: $(VENV)/.site ## Mät byggtid och sidstorlek (skriver ut siffror)
+	$(BIN)/python tests/bench.py
+
+browser: ## Se till att det finns en Chromium för webbläsartesterna
+	@if [ -x /usr/bin/chromium ]; then \
+	  echo "Använder /usr/bin/chromium"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  $(BIN)/playwright install chromium; \
+	fi
+
+$(VENV)/.python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \
+	  { echo "Python 3.11.5 eller nyare behövs (PYTHON=$(PYTHON))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	@touch $@
+
+$(VENV)/.site: requirements.txt $(VENV)/.python
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.site
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+clean: ## Ta bort byggen och installerade verktyg
+	rm -rf $(VENV) node_modules $(SITE) .pytest_cache .ruff_cache

@@ -1,0 +1,540 @@
+"""Load and validate data/guideline.yml, the handbook's single source of truth.
+
+This module is pure: it imports no MkDocs, so the build, the tests and the
+command-line check (``python hooks/guideline_data.py``) all use the same code.
+
+Every problem is reported as a :class:`Problem` naming the file, the line and
+the field, in Swedish, because the people who edit the data file are not
+developers. All problems are collected before anything is raised.
+
+Order of checks:
+1. bytes -> text (strict UTF-8), 2. YAML -> node tree (no aliases, no custom
+tags, no duplicate keys, exactly one document), 3. JSON Schema, 4. cross
+references (unique ids, known role/rule/section ids).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_FILE = ROOT / "data" / "guideline.yml"
+SCHEMA_FILE = ROOT / "data" / "guideline.schema.json"
+
+# Tags a plain YAML file may carry implicitly. Anything else (!!python/object,
+# !custom) is rejected before it is constructed.
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+
+# Lists whose items carry an `id`, and the Swedish word for one item.
+_ID_LISTS = {
+    "sections": "avsnitt",
+    "roles": "roll",
+    "rules": "regel",
+    "account_fields": "uppgift",
+    "checklists": "checklista",
+    "glossary": "ordlisteord",
+}
+
+_TYPE_NAMES = {
+    "object": "en samling fält (nyckel: värde)",
+    "array": "en lista (rader som börjar med -)",
+    "string": "en text",
+    "integer": "ett heltal",
+    "number": "ett tal",
+    "boolean": "true eller false",
+    "null": "tomt (null)",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the data file."""
+
+    file: str
+    line: int  # 1-based; 0 when the file as a whole is at fault
+    field: str  # human-readable path, e.g. "rules › nr 3 (konto-syfte) › level"
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" [{self.field}]" if self.field else ""
+        return f"{where}{field}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem found; str() is the report for the editor."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"Datafilen har {count} fel. Rätta {'det' if count == 1 else 'dem'} och bygg igen:"
+        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+
+
+# --------------------------------------------------------------------------
+# YAML: text -> node tree, with the unsafe and ambiguous parts rejected.
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and anchors instead of expanding them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _YamlRefused(
+                event.start_mark.line + 1,
+                "Alias (*namn) är inte tillåtna i datafilen. Skriv ut värdet i stället.",
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _YamlRefused(
+                event.start_mark.line + 1,
+                f"Ankare (&{anchor}) är inte tillåtna i datafilen. Skriv ut värdet där det behövs.",
+            )
+        return super().compose_node(parent, index)
+
+
+class _YamlRefused(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    line,
+                    "",
+                    "Filen innehåller tecken som inte är UTF-8. Spara filen som UTF-8 "
+                    "(i de flesta redigerare: Spara som → Kodning → UTF-8).",
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "quoted scalar" in str(getattr(exc, "context", "")) and exc.context_mark is not None:
+        mark = exc.context_mark  # where the quote opens, not where the file ends
+    line = mark.line + 1 if mark is not None else 0
+    detail = (getattr(exc, "problem", None) or str(exc)).strip()
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "'\\t'" in detail or bad_line[: len(bad_line) - len(bad_line.lstrip())].count("\t"):
+        message = "Raden är indragen med tabbtecken. Använd mellanslag för indrag i YAML."
+    elif "mapping values are not allowed" in detail:
+        message = (
+            "Ett kolon står där det inte får stå. Sätt texten inom citattecken om den "
+            "innehåller ': ', eller kontrollera indraget."
+        )
+    elif "could not find expected ':'" in detail or "expected <block end>" in detail:
+        message = "Indraget stämmer inte med raderna ovanför, eller ett kolon saknas."
+    elif "found undefined tag handle" in detail or "found unknown escape" in detail:
+        message = f"YAML-syntaxen är fel ({detail})."
+    elif "while scanning a quoted scalar" in str(exc) or "found unexpected end of stream" in detail:
+        message = "Ett citattecken öppnas men stängs aldrig."
+    else:
+        message = f"YAML-syntaxen är fel och filen kan inte läsas ({detail})."
+    return Problem(name, line, "", message)
+
+
+def _compose(text: str, name: str) -> yaml.Node:
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _YamlRefused as exc:
+        raise DataError([Problem(name, exc.line, "", exc.message)]) from None
+    except yaml.composer.ComposerError as exc:
+        if "expected a single document" in str(exc):
+            line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+            raise DataError(
+                [Problem(name, line, "", "Filen får bara innehålla ett dokument. Ta bort raden med ---.")]
+            ) from None
+        raise DataError([_yaml_problem(exc, name, text)]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([_yaml_problem(exc, name, text)]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise DataError([Problem(name, 1, "", "Filen är tom. Den ska innehålla riktlinjens data.")])
+    if not isinstance(node, yaml.MappingNode):
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    node.start_mark.line + 1,
+                    "",
+                    "Filen ska börja med fält på formen nyckel: värde (guideline:, roles:, rules: …), "
+                    "inte med en lista eller en ensam text.",
+                )
+            ]
+        )
+    return node
+
+
+def _walk(node: yaml.Node, path: tuple = ()) -> Iterator[tuple[yaml.Node, tuple]]:
+    """Every node of the tree with its path; mapping keys are not visited."""
+    yield node, path
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            yield from _walk(value_node, (*path, key_node.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _walk(item, (*path, index))
+
+
+def _tag_problems(root: yaml.Node, name: str) -> Iterator[Problem]:
+    for node, path in _walk(root):
+        if node.tag not in _ALLOWED_TAGS:
+            yield Problem(
+                name,
+                node.start_mark.line + 1,
+                _field_name(path, None),
+                f"Taggen {node.tag} är inte tillåten. Datafilen får bara innehålla text, tal, listor och fält.",
+            )
+
+
+def _duplicate_key_problems(root: yaml.Node, name: str) -> Iterator[Problem]:
+    for node, path in _walk(root):
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                yield Problem(name, line, _field_name(path, None), "En nyckel måste vara ett enkelt ord.")
+            elif key_node.value in seen:
+                yield Problem(
+                    name,
+                    line,
+                    _field_name((*path, key_node.value), None),
+                    f"Fältet {key_node.value} står två gånger (första gången på rad {seen[key_node.value]}). "
+                    "Ta bort det ena.",
+                )
+            else:
+                seen[key_node.value] = line
+
+
+def _construct(node: yaml.Node) -> Any:
+    loader = _StrictLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+# --------------------------------------------------------------------------
+# Paths: a JSON path -> a line in the file and a field name an editor reads.
+
+
+def _node_at(root: yaml.Node, path: tuple) -> tuple[yaml.Node, yaml.Node | None]:
+    """Return (value node, key node) at path, as deep as the path exists."""
+    node, key_node = root, None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == part:
+                    node, key_node = v, k
+                    break
+            else:
+                return node, key_node
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node, key_node = node.value[part], None
+        else:
+            return node, key_node
+    return node, key_node
+
+
+def _field_name(path: tuple, data: Any) -> str:
+    """'rules › nr 3 (konto-syfte) › level' from ('rules', 2, 'level')."""
+    parts: list[str] = []
+    current = data
+    for part in path:
+        if isinstance(part, int):
+            label = f"nr {part + 1}"
+            item = current[part] if isinstance(current, list) and part < len(current) else None
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                label += f" ({item['id']})"
+            parts.append(label)
+            current = item
+        else:
+            parts.append(str(part))
+            current = current.get(part) if isinstance(current, dict) else None
+    return " › ".join(parts)
+
+
+def _line(root: yaml.Node, path: tuple, *, key: bool = False) -> int:
+    value_node, key_node = _node_at(root, path)
+    node = key_node if key and key_node is not None else value_node
+    return node.start_mark.line + 1
+
+
+# --------------------------------------------------------------------------
+# JSON Schema -> Swedish problems.
+
+
+@functools.lru_cache(maxsize=1)
+def _validator(schema_path: Path = SCHEMA_FILE) -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def _allowed_keys(schema: dict) -> str:
+    return ", ".join(sorted(schema.get("properties", {})))
+
+
+def _schema_message(error: jsonschema.ValidationError) -> tuple[str, str | None]:
+    """Swedish message for one schema error, and an extra path part if the
+    error is about a key that is missing or unknown."""
+    v, value, s = error.validator, error.instance, error.schema
+    if v == "required":
+        missing = [k for k in error.validator_value if not (isinstance(value, dict) and k in value)]
+        names = ", ".join(missing)
+        return f"Fältet {names} saknas men måste finnas.", None
+    if v == "additionalProperties":
+        unknown = sorted(k for k in value if k not in s.get("properties", {}))
+        names = ", ".join(unknown)
+        return (
+            f"Okänt fält {names}. Kontrollera stavningen. Tillåtna fält här: {_allowed_keys(s)}.",
+            unknown[0] if unknown else None,
+        )
+    if v == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        wanted = " eller ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        return f"Värdet ska vara {wanted}.", None
+    if v == "enum":
+        allowed = ", ".join(str(x) for x in error.validator_value)
+        return f"Värdet {value!r} är inte tillåtet. Tillåtna värden: {allowed}.", None
+    if v == "pattern":
+        pattern = error.validator_value
+        if pattern == s.get("pattern") and "a-z0-9]+(-" in pattern:
+            return (
+                f"Id {value!r} har fel form. Ett id får bara ha små bokstäver a–z, siffror och "
+                "bindestreck, till exempel konto-syfte (inga å, ä, ö eller mellanslag).",
+                None,
+            )
+        if pattern == "\\S":
+            return "Texten är tom.", None
+        if pattern.startswith("^https://"):
+            return f"{value!r} är ingen giltig adress. Den ska börja med https://.", None
+        if "[0-9]{4}:" in pattern:
+            return f"SFS-nummer {value!r} har fel form. Skriv år:nummer, till exempel 1949:105.", None
+        if pattern.endswith(".md$"):
+            return f"{value!r} är ingen sida. Skriv sökvägen i docs/, till exempel lagar/dataskydd.md.", None
+        return f"Värdet {value!r} har fel form.", None
+    if v == "minItems":
+        if error.validator_value == 1:
+            return "Listan är tom. Den måste ha minst en post.", None
+        return f"Listan måste ha minst {error.validator_value} poster.", None
+    if v == "uniqueItems":
+        return "Listan har samma värde två gånger.", None
+    if v == "minLength":
+        return "Texten är tom.", None
+    if v == "maxLength":
+        return f"Texten är för lång (högst {error.validator_value} tecken).", None
+    if v in ("minimum", "maximum"):
+        return f"Talet {value!r} ligger utanför det tillåtna ({s.get('minimum')}–{s.get('maximum')}).", None
+    if v == "oneOf" and isinstance(value, dict) and "items" not in value:
+        return (
+            "En punkt i en checklista ska ha antingen rule (en regel) eller både text och roles, inte båda.",
+            None,
+        )
+    if v == "not" and isinstance(value, dict) and "options" in value:
+        return "Fältet options får bara finnas när type är select.", "options"
+    if v == "anyOf":
+        # Optional values: explain what is wrong with the non-null alternative.
+        branches = [e for e in error.context if e.schema.get("type") != "null"]
+        best = jsonschema.exceptions.best_match(branches)
+        inner, _ = _schema_message(best) if best is not None else ("Värdet har fel form.", None)
+        return f"{inner} Lämna null om uppgiften saknas.", None
+    return f"Värdet är inte giltigt ({error.message}).", None
+
+
+def _schema_problems(data: Any, root: yaml.Node, name: str) -> Iterator[Problem]:
+    for error in _validator().iter_errors(data):
+        path = tuple(error.absolute_path)
+        message, extra = _schema_message(error)
+        if extra is not None:
+            yield Problem(name, _line(root, (*path, extra), key=True), _field_name((*path, extra), data), message)
+        elif error.validator == "required":
+            yield Problem(name, _line(root, path, key=True), _field_name(path, data), message)
+        else:
+            yield Problem(name, _line(root, path), _field_name(path, data), message)
+
+
+# --------------------------------------------------------------------------
+# Cross references, checked only once the shape is right.
+
+
+def _items(value: Any) -> Iterator[tuple[int, dict]]:
+    """(index, item) for the mappings in a list; anything else the schema reports."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _ids(value: Any) -> set[str]:
+    return {item["id"] for _, item in _items(value) if isinstance(item.get("id"), str)}
+
+
+def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Problem]:
+    """Unique ids and known references. Tolerates a wrong shape, so these
+    problems are reported together with the schema's."""
+
+    def problem(path: tuple, message: str) -> Problem:
+        return Problem(name, _line(root, path), _field_name(path, data), message)
+
+    def unique(path: tuple, value: Any, noun: str, first: dict[str, int]) -> Iterator[Problem]:
+        if not isinstance(value, str):
+            return
+        if value in first:
+            yield problem(
+                path, f"Id {value!r} används redan av en annan {noun} (rad {first[value]}). Varje id måste vara unikt."
+            )
+        else:
+            first[value] = _line(root, path)
+
+    for key, noun in _ID_LISTS.items():
+        first: dict[str, int] = {}
+        for i, item in _items(data.get(key)):
+            yield from unique((key, i, "id"), item.get("id"), noun, first)
+
+    role_ids, rule_ids, section_ids = _ids(data.get("roles")), _ids(data.get("rules")), _ids(data.get("sections"))
+
+    def known(path: tuple, value: Any, ids: set[str], what: str) -> Iterator[Problem]:
+        if isinstance(value, str) and value not in ids:
+            choices = f"Det finns: {', '.join(sorted(ids))}." if 0 < len(ids) <= 12 else "Kontrollera stavningen."
+            yield problem(path, f"{what} {value!r} finns inte. {choices}")
+
+    def known_roles(path: tuple, roles: Any) -> Iterator[Problem]:
+        if isinstance(roles, list):
+            for j, role in enumerate(roles):
+                yield from known((*path, j), role, role_ids, "Rollen")
+
+    for i, rule in _items(data.get("rules")):
+        yield from known_roles(("rules", i, "roles"), rule.get("roles"))
+        yield from known(("rules", i, "section"), rule.get("section"), section_ids, "Avsnittet")
+
+    for i, field in _items(data.get("account_fields")):
+        yield from known(("account_fields", i, "rule"), field.get("rule"), rule_ids, "Regeln")
+
+    # Step and item ids are page anchors and browser-storage keys: unique across all checklists.
+    checklist_ids: dict[str, int] = {}
+    for c, checklist in _items(data.get("checklists")):
+        for s, step in _items(checklist.get("steps")):
+            step_path = ("checklists", c, "steps", s)
+            yield from unique((*step_path, "id"), step.get("id"), "del av en checklista", checklist_ids)
+            for i, item in _items(step.get("items")):
+                path = (*step_path, "items", i)
+                yield from unique((*path, "id"), item.get("id"), "del av en checklista", checklist_ids)
+                yield from known((*path, "rule"), item.get("rule"), rule_ids, "Regeln")
+                yield from known_roles((*path, "roles"), item.get("roles"))
+
+
+# --------------------------------------------------------------------------
+# Public API.
+
+
+def parse(raw: bytes, name: str = "data/guideline.yml") -> dict:
+    """Validate raw file content and return the data, or raise DataError."""
+    text = _decode(raw, name)
+    root = _compose(text, name)
+    problems = list(_tag_problems(root, name))
+    if problems:
+        raise DataError(problems)  # never construct a file with foreign tags
+    problems = list(_duplicate_key_problems(root, name))
+    data = _construct(root)  # with a duplicate key the last one wins; it is reported above
+    problems += _schema_problems(data, root, name)
+    problems += _reference_problems(data, root, name)
+    if problems:
+        raise DataError(problems)
+    return data
+
+
+def page_problems(path: Path, pages: set[str]) -> list[Problem]:
+    """Sections whose page is not among the site's Markdown pages."""
+    name = display_name(path)
+    data = load(path)
+    root = _compose(_decode(Path(path).read_bytes(), name), name)
+    return [
+        Problem(
+            name,
+            _line(root, ("sections", i, "page")),
+            _field_name(("sections", i, "page"), data),
+            f"Sidan {section['page']} finns inte i docs/. Skriv sökvägen till en befintlig sida.",
+        )
+        for i, section in enumerate(data["sections"])
+        if section["page"] not in pages
+    ]
+
+
+def display_name(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(path: Path, _mtime_ns: int, _size: int) -> dict:
+    return parse(path.read_bytes(), display_name(path))
+
+
+def load(path: Path = DATA_FILE) -> dict:
+    """Load the data file; cached until the file changes on disk."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise DataError([Problem(display_name(path), 0, "", "Datafilen finns inte.")]) from None
+    return _load_cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+def main(argv: list[str]) -> int:
+    """Command-line check: python hooks/guideline_data.py [path]."""
+    path = Path(argv[1]) if len(argv) > 1 else DATA_FILE
+    try:
+        data = load(path)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(data[k])} {k}" for k in ("roles", "rules", "account_fields", "checklists"))
+    print(f"{display_name(path)} är giltig ({counts}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

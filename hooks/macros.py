@@ -1,0 +1,84 @@
+"""mkdocs-macros module: a few small macros that render data through partials.
+
+Data flows one way: data/guideline.yml -> guideline_data.load() -> a macro
+here gathers plain data -> a Jinja partial in overrides/partials/ renders it
+(autoescaped, so text from the data file is never markup) -> the page.
+No HTML is built in Python.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+# mkdocs-macros loads this file by path; make the sibling loader importable.
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
+
+import guideline_data  # noqa: E402
+
+
+def define_env(env: Any) -> None:
+    config = env.conf
+    data_file = Path(config.config_file_path).resolve().parent / "data" / "guideline.yml"
+
+    def data() -> dict:
+        return guideline_data.load(data_file)
+
+    def render(template: str, **context: Any) -> str:
+        # Theme environment (Material's filters and icons), with autoescape on:
+        # every value from the data file is escaped, never rendered as markup.
+        jinja = config.theme.get_env().overlay(autoescape=True)
+        page = env.page
+        return jinja.get_template(f"partials/{template}").render(
+            config=config, page=page, base_url=_base_url(page), page_url=_page_url, **context
+        )
+
+    @env.macro
+    def rules(section: str) -> str:
+        """The rules of one section, each with its own anchor (the rule id)."""
+        d = data()
+        if section not in {s["id"] for s in d["sections"]}:
+            raise ValueError(f"rules(): unknown section {section!r}")
+        selected = [r for r in d["rules"] if r["section"] == section]
+        return render("rules.html", rules=selected, roles=_by_id(d["roles"]))
+
+    @env.macro
+    def rule_index() -> str:
+        """Every rule, grouped by section, linking to the rule's own anchor."""
+        d = data()
+        groups = [{"section": s, "rules": [r for r in d["rules"] if r["section"] == s["id"]]} for s in d["sections"]]
+        return render(
+            "rule_index.html",
+            groups=[g for g in groups if g["rules"]],
+            roles=d["roles"],
+            roles_by_id=_by_id(d["roles"]),
+            count=len(d["rules"]),
+        )
+
+    @env.macro
+    def guideline() -> dict:
+        """Metadata about the guideline and the decision (for prose pages)."""
+        return data()["guideline"]
+
+
+def _by_id(items: list[dict]) -> dict[str, dict]:
+    return {item["id"]: item for item in items}
+
+
+def _page_url(md_path: str) -> str:
+    """Site-relative URL of a Markdown page (directory URLs): 'a/b.md' -> 'a/b/'."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def _base_url(page: Any) -> str:
+    """Relative path from the page to the site root, e.g. '../'."""
+    if page is None:
+        return "./"
+    depth = page.url.count("/")
+    return "../" * depth or "./"

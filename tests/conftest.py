@@ -1,0 +1,113 @@
+"""Shared fixtures: one strict build of the site, served on 127.0.0.1, and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# What a project copy needs to build.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path  # the built site
+    url: str  # where it is served, ending in /
+
+    def pages(self) -> list[Path]:
+        """Every built content page (not the 404 page)."""
+        return sorted(p for p in self.root.rglob("*.html") if p.name == "index.html")
+
+    def page(self, url_path: str) -> Path:
+        return self.root / url_path / "index.html"
+
+
+def mkdocs_build(project: Path, out: Path, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
+    """Run a strict build the way `make build` does and return the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        env={**BUILD_ENV, "SITE_URL": site_url},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project to change without touching the real one."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    out = tmp_path_factory.mktemp("site")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    result = mkdocs_build(ROOT, out, url)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Site(out, url)
+    server.shutdown()
+    server.server_close()
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium when present (or $CHROMIUM), else Playwright's own browser."""
+    explicit = os.environ.get("CHROMIUM")
+    if explicit:
+        return explicit
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

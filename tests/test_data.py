@@ -1,0 +1,258 @@
+"""The data file's checks, as an editor meets them: exit code, file, line, field, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import guideline_data
+import pytest
+from conftest import ROOT, copy_project, mkdocs_build
+
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal.yml"
+CHECKER = ROOT / "hooks" / "guideline_data.py"
+
+
+def minimal() -> str:
+    return FIXTURE.read_text(encoding="utf-8")
+
+
+def replace(old: str, new: str, count: int = 1) -> str:
+    text = minimal()
+    assert text.count(old) >= count, f"fixture has no {old!r}"
+    return text.replace(old, new, count)
+
+
+def check(tmp_path: Path, content: str | bytes) -> subprocess.CompletedProcess:
+    path = tmp_path / "guideline.yml"
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return subprocess.run([sys.executable, str(CHECKER), str(path)], capture_output=True, text=True, timeout=60)
+
+
+def test_real_data_file_is_valid() -> None:
+    data = guideline_data.load(ROOT / "data" / "guideline.yml")
+    assert data["rules"], "the handbook has rules"
+
+
+def test_minimal_fixture_is_valid(tmp_path: Path) -> None:
+    result = check(tmp_path, minimal())
+    assert result.returncode == 0, result.stderr
+    assert "är giltig" in result.stdout
+
+
+# (case id, file content, line, field or "" for the file as a whole, words in the message)
+CASES = [
+    ("yaml-syntax", replace("  title: Syfte\n", "  title: Syfte: med kolon\n"), 16, "", "kolon"),
+    ("tab-indent", replace("  title: Riktlinje", "\ttitle: Riktlinje"), 3, "", "tabb"),
+    ("duplicate-key", replace("  year: 2023\n", "  year: 2023\n  year: 2024\n"), 9, "guideline › year", "två gånger"),
+    ("empty-file", "", 1, "", "tom"),
+    ("only-comments", "# bara en kommentar\n", 1, "", "tom"),
+    ("top-level-list", "- id: a\n- id: b\n", 1, "", "lista"),
+    ("not-utf8", replace("Sköter kontot.", "Sk\udcf6ter kontot.").encode("utf-8", "surrogateescape"), 21, "", "UTF-8"),
+    (
+        "python-tag",
+        replace("  title: Syfte\n", "  title: !!python/object/apply:os.system [ls]\n"),
+        16,
+        "sections",
+        "Taggen",
+    ),
+    (
+        "alias",
+        replace(
+            "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: praxis",
+            "    roles: &r [kontoansvarig]\n    section: syfte\n    source:\n      - kind: praxis",
+        ),
+        36,
+        "",
+        "Ankare",
+    ),
+    ("alias-use", replace("page: index.md\n", "page: index.md\nextra: *x\n"), 18, "", "Alias"),
+    ("wrong-type", replace("  year: 2023", "  year: tjugotjugotre"), 8, "guideline › year", "heltal"),
+    (
+        "wrong-type-list",
+        replace(
+            "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: beslut",
+            "    roles: kontoansvarig\n    section: syfte\n    source:\n      - kind: beslut",
+        ),
+        29,
+        "rules › nr 1 (syfte-skriftligt) › roles",
+        "lista",
+    ),
+    (
+        "missing-field",
+        replace("    text: Varje konto ska ha ett skriftligt syfte.\n", ""),
+        26,
+        "rules › nr 1 (syfte-skriftligt)",
+        "text saknas",
+    ),
+    (
+        "unknown-field",
+        replace("    level: ska\n", "    levle: ska\n"),
+        28,
+        "rules › nr 1 (syfte-skriftligt) › levle",
+        "Okänt fält levle",
+    ),
+    (
+        "bad-level",
+        replace("    level: ska\n", "    level: måste\n"),
+        28,
+        "rules › nr 1 (syfte-skriftligt) › level",
+        "ska, bör",
+    ),
+    (
+        "malformed-id",
+        replace("  - id: svara-snabbt", "  - id: Svara Snabbt"),
+        33,
+        "rules › nr 2 (Svara Snabbt) › id",
+        "små bokstäver",
+    ),
+    (
+        "duplicate-rule-id",
+        replace("  - id: svara-snabbt", "  - id: syfte-skriftligt"),
+        33,
+        "rules › nr 2 (syfte-skriftligt) › id",
+        "används redan",
+    ),
+    (
+        "duplicate-role-id",
+        replace("  - id: ansvarig-chef", "  - id: kontoansvarig"),
+        22,
+        "roles › nr 2 (kontoansvarig) › id",
+        "används redan",
+    ),
+    (
+        "duplicate-item-id",
+        replace("          - id: punkt-egen", "          - id: punkt-syfte"),
+        56,
+        "items › nr 2 (punkt-syfte) › id",
+        "används redan",
+    ),
+    (
+        "unknown-role",
+        replace(
+            "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: beslut",
+            "    roles: [redaktor]\n    section: syfte\n    source:\n      - kind: beslut",
+        ),
+        29,
+        "rules › nr 1 (syfte-skriftligt) › roles › nr 1",
+        "Rollen 'redaktor' finns inte",
+    ),
+    (
+        "unknown-rule",
+        replace("            rule: syfte-skriftligt", "            rule: finns-inte"),
+        55,
+        "items › nr 1 (punkt-syfte) › rule",
+        "Regeln 'finns-inte' finns inte",
+    ),
+    (
+        "unknown-section",
+        replace("    section: syfte\n", "    section: okant\n"),
+        30,
+        "rules › nr 1 (syfte-skriftligt) › section",
+        "Avsnittet 'okant' finns inte",
+    ),
+    (
+        "empty-checklist",
+        replace(
+            "        items:\n          - id: punkt-syfte\n            rule: syfte-skriftligt\n"
+            "          - id: punkt-egen\n            text: Boka ett möte med kommunikationsfunktionen.\n"
+            "            roles: [kontoansvarig]\n",
+            "        items: []\n",
+        ),
+        53,
+        "steps › nr 1 (steg-ett) › items",
+        "tom",
+    ),
+    (
+        "item-rule-and-text",
+        replace(
+            "            rule: syfte-skriftligt\n", "            rule: syfte-skriftligt\n            text: Dubbelt.\n"
+        ),
+        54,
+        "items › nr 1 (punkt-syfte)",
+        "antingen rule",
+    ),
+    (
+        "select-without-options",
+        replace("    options: [Facebook, Instagram]\n", ""),
+        41,
+        "account_fields › nr 1 (plattform)",
+        "options saknas",
+    ),
+    (
+        "bad-url",
+        replace("  adopted_document_url: null", "  adopted_document_url: www.alingsas"),
+        12,
+        "settings › adopted_document_url",
+        "https://",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "line", "field", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_input_names_file_line_and_field(tmp_path: Path, content: str | bytes, line: int, field: str, words: str):
+    result = check(tmp_path, content)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    path = tmp_path / "guideline.yml"
+    problem_lines = [row for row in result.stderr.splitlines() if row.startswith("  - ")]
+    assert problem_lines, result.stderr
+    where = (f"{path}:{line} [", f"{path}:{line}:")
+    match = [row for row in problem_lines if row[4:].startswith(where) and field in row and words in row]
+    assert match, f"expected {path}:{line} [{field}] '{words}' in:\n{result.stderr}"
+
+
+def test_every_problem_is_listed_not_only_the_first(tmp_path: Path) -> None:
+    content = replace("    level: ska\n", "    levle: ska\n")
+    content = content.replace("  - id: ansvarig-chef", "  - id: kontoansvarig")
+    content = content.replace("            rule: syfte-skriftligt", "            rule: finns-inte")
+    result = check(tmp_path, content)
+    assert result.returncode == 1
+    assert "Datafilen har 4 fel" in result.stderr, result.stderr
+    for needle in ("levle", "level saknas", "används redan", "finns-inte"):
+        assert needle in result.stderr
+
+
+def test_billion_laughs_is_refused_at_the_first_anchor(tmp_path: Path) -> None:
+    lines = ['a: &a ["ha","ha","ha","ha","ha","ha","ha","ha","ha"]']
+    for i in range(1, 10):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    result = check(tmp_path, "\n".join(lines) + "\n")
+    assert result.returncode == 1
+    assert f"{tmp_path / 'guideline.yml'}:1:" in result.stderr
+    assert "Ankare" in result.stderr
+
+
+def test_several_documents_are_refused(tmp_path: Path) -> None:
+    result = check(tmp_path, minimal() + "---\nmer: data\n")
+    assert result.returncode == 1
+    assert "ett dokument" in result.stderr
+
+
+def test_build_stops_with_the_same_report_and_no_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "guideline.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("    level: ska\n", "    levle: ska\n", 1), "utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/guideline.yml:" in result.stderr
+    assert "Okänt fält levle" in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists(), "nothing is half-published"
+
+
+def test_build_names_a_section_page_that_does_not_exist(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "guideline.yml"
+    text = data.read_text(encoding="utf-8")
+    first_page = text.split("    page: ", 1)[1].split("\n", 1)[0]
+    data.write_text(text.replace(f"    page: {first_page}\n", "    page: saknas.md\n", 1), "utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "Sidan saknas.md finns inte" in result.stderr
+    assert "› page]" in result.stderr
