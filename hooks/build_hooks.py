@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 
 def data_path(config: MkDocsConfig) -> Path:
@@ -35,3 +36,21 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError(guideline_data.DataError(problems).report())
     return files
+
+
+@event_priority(-100)  # after mkdocs-macros: the definitions are never rendered as Jinja
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Append the glossary as abbreviations, so its terms show a tooltip on every page."""
+    lines = [
+        f"*[{form}]: {' '.join(entry['definition'].split())}"
+        for entry in guideline_data.load(data_path(config))["glossary"]
+        for form in _forms(entry)
+    ]
+    return markdown + "\n\n" + "\n".join(lines) + "\n" if lines else markdown
+
+
+def _forms(entry: dict) -> list[str]:
+    """The term, its other forms, and each capitalised (for the start of a sentence)."""
+    forms = [entry["term"], *entry.get("forms", [])]
+    capitalised = [f[:1].upper() + f[1:] for f in forms]
+    return list(dict.fromkeys(f for f in forms + capitalised if "[" not in f and "]" not in f))

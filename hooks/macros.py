@@ -59,9 +59,48 @@ def define_env(env: Any) -> None:
         )
 
     @env.macro
+    def roles() -> str:
+        """Every role with its responsibility and the rules that apply to it."""
+        d = data()
+        return render(
+            "roles.html",
+            roles=d["roles"],
+            sections=_by_id(d["sections"]),
+            rules_by_role={role["id"]: [r for r in d["rules"] if role["id"] in r["roles"]] for role in d["roles"]},
+        )
+
+    @env.macro
+    def glossary() -> str:
+        """The glossary, sorted the Swedish way (å, ä, ö last)."""
+        entries = sorted(data()["glossary"], key=lambda e: _swedish_sort_key(e["term"]))
+        return render("glossary.html", glossary=entries)
+
+    @env.macro
+    def contact() -> str:
+        """'kommunikationsfunktionen', with its contact when configured (inline)."""
+        return render("contact.html", contact=data()["settings"]["communications_contact"]).strip()
+
+    @env.macro
+    def official_accounts() -> str:
+        """The configured official accounts, or a sentence saying who keeps the list."""
+        return render("official_accounts.html", accounts=data()["settings"]["official_accounts"])
+
+    @env.macro
+    def settings() -> dict:
+        """The kommun's configuration (settings: in the data file); values may be None."""
+        return data()["settings"]
+
+    @env.macro
     def guideline() -> dict:
         """Metadata about the guideline and the decision (for prose pages)."""
         return data()["guideline"]
+
+
+_SWEDISH_ORDER = {"å": "{", "ä": "|", "ö": "}"}  # after z in ASCII, in Swedish order
+
+
+def _swedish_sort_key(text: str) -> str:
+    return "".join(_SWEDISH_ORDER.get(ch, ch) for ch in text.lower())
 
 
 def _by_id(items: list[dict]) -> dict[str, dict]:
