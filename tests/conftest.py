@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -111,3 +112,9 @@ def browser() -> Iterator[object]:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def write_data(project: Path, data: dict) -> None:
+    """Replace a project copy's data file with `data` (comments are not kept)."""
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    (project / "data" / "guideline.yml").write_text(text, encoding="utf-8")

@@ -1,0 +1,54 @@
+"""Every page in Chromium: loads cleanly, stays on its own host, passes axe-core (WCAG 2.1 AA)."""
+
+from __future__ import annotations
+
+import pytest
+from browser import axe_violations, page_paths, watch
+from conftest import Site
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def context(browser: object) -> object:
+    context = browser.new_context(locale="sv-SE")
+    yield context
+    context.close()
+
+
+def test_every_page_loads_cleanly_and_passes_axe(site: Site, context: object) -> None:
+    watched = watch(context, site.url.rstrip("/"))
+    failures = []
+    for path in page_paths(site.root):
+        for scheme in ("light", "dark"):
+            watched.page.emulate_media(color_scheme=scheme)
+            watched.page.goto(site.url + path, wait_until="load")
+            violations = axe_violations(watched.page)
+            if violations:
+                failures.append(f"/{path} ({scheme}):\n  " + "\n  ".join(violations))
+    watched.assert_clean()
+    assert not failures, "\n".join(failures)
+
+
+def test_instant_navigation_keeps_the_page_alive(site: Site, context: object) -> None:
+    watched = watch(context, site.url.rstrip("/"))
+    page = watched.page
+    page.goto(site.url, wait_until="load")
+    page.evaluate("window.__stillHere = true")
+    page.locator(".md-nav--primary a.md-nav__link[href$='/regler/']").first.click()
+    page.wait_for_url(site.url + "regler/")
+    page.locator("h1", has_text="Alla regler").wait_for()
+    assert page.evaluate("window.__stillHere === true"), "instant navigation fell back to a full page load"
+    watched.assert_clean()
+
+
+def test_search_finds_whole_swedish_words(site: Site, context: object) -> None:
+    watched = watch(context, site.url.rstrip("/"))
+    page = watched.page
+    page.goto(site.url, wait_until="load")
+    page.keyboard.press("s")  # Material's shortcut opens search
+    page.locator(".md-search__input").fill("riktlinjen")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert results.count() > 0
+    watched.assert_clean()

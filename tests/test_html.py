@@ -1,0 +1,152 @@
+"""The built HTML agrees with the data file, links resolve, and data never becomes code."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import guideline_data
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, Site, copy_project, mkdocs_build, write_data
+from mkdocs.config import load_config
+
+DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_for(site: Site, md_path: str) -> Path:
+    stem = md_path.removesuffix(".md")
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return site.page(stem)
+
+
+@pytest.fixture(scope="module")
+def ids_by_page(site: Site) -> dict[Path, Counter]:
+    return {p: Counter(el["id"] for el in soup(p).find_all(id=True)) for p in site.pages()}
+
+
+def test_every_rule_is_an_anchor_once_on_its_own_page(site: Site, ids_by_page: dict[Path, Counter]) -> None:
+    sections = {s["id"]: s for s in DATA["sections"]}
+    for rule in DATA["rules"]:
+        home = page_for(site, sections[rule["section"]]["page"])
+        where = {p: c[rule["id"]] for p, c in ids_by_page.items() if c[rule["id"]]}
+        assert where == {home: 1}, f"rule {rule['id']} should be an id once, on {home}; found {where}"
+
+
+def test_every_rule_text_is_on_its_page(site: Site) -> None:
+    sections = {s["id"]: s for s in DATA["sections"]}
+    for rule in DATA["rules"]:
+        element = soup(page_for(site, sections[rule["section"]]["page"])).find(id=rule["id"])
+        text = " ".join(element.get_text(" ").split())
+        assert " ".join(rule["text"].split()) in text
+        assert ("Ska" if rule["level"] == "ska" else "Bör") in text
+
+
+def test_rule_anchors_are_only_rules(ids_by_page: dict[Path, Counter]) -> None:
+    """Every element whose id is a rule id is that rule's article, nothing else."""
+    rule_ids = {r["id"] for r in DATA["rules"]}
+    for page in ids_by_page:
+        for element in soup(page).find_all(id=True):
+            if element["id"] in rule_ids:
+                assert element.name == "article" and "mdx-rule" in element.get("class", []), (page, element["id"])
+
+
+def test_rule_index_lists_every_rule_once(site: Site) -> None:
+    page = soup(site.page("regler"))
+    links = [a["href"] for a in page.select(".mdx-rule-index a[href]")]
+    targets = Counter(href.split("#", 1)[1] for href in links)
+    assert targets == Counter(r["id"] for r in DATA["rules"])
+    assert page.select_one("[data-mdx-rule-count]").get_text(strip=True).startswith(str(len(DATA["rules"])))
+
+
+def test_every_internal_link_and_anchor_resolves(site: Site) -> None:
+    broken = []
+    for page in site.pages():
+        for a in soup(page).find_all("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site.root)}: {href}")
+            elif parts.fragment and not soup(target).find(id=unquote(parts.fragment)):
+                broken.append(f"{page.relative_to(site.root)}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def test_pages_have_swedish_language_and_a_description(site: Site) -> None:
+    for page in site.pages():
+        html = soup(page)
+        assert html.html["lang"] == "sv", page
+        description = html.find("meta", attrs={"name": "description"})
+        assert description and description["content"].strip(), f"{page} has no meta description"
+
+
+def test_macros_are_configured_safely() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    macros = config.plugins["macros"].config
+    assert macros["render_by_default"] is False
+    assert macros["on_error_fail"] is True
+    assert macros["on_undefined"] == "strict"
+    assert config.theme["font"] is False
+
+
+HOSTILE = '<script>alert("x")</script> {{ 7*191 }} {% for x in [1, 2] %}loop{{ x }}{% endfor %} <b>fet</b>'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build where data fields and an opted-out page carry HTML and Jinja."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    project = copy_project(tmp / "project")
+    data = copy.deepcopy(DATA)
+    data["rules"][0]["text"] = HOSTILE
+    data["rules"][0]["rationale"] = HOSTILE
+    data["roles"][0]["name"] = f"Roll {HOSTILE}"
+    data["glossary"].append({"id": "hostile", "term": "hostile", "definition": HOSTILE, "forms": ["{{ 7*191 }}"]})
+    write_data(project, data)
+    (project / "docs" / "opt-out.md").write_text("# Utan makron\n\nHär står {{ 7*191 }} och {% if x %}.\n", "utf-8")
+    out = tmp / "out"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_html_in_data_is_shown_as_text(hostile_site: Path) -> None:
+    for page in hostile_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert '<script>alert("x")' not in html, page
+        assert "<b>fet</b>" not in html, page
+    sections = {s["id"]: s for s in DATA["sections"]}
+    first = DATA["rules"][0]
+    stem = sections[first["section"]]["page"].removesuffix(".md")
+    html = (hostile_site / stem / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in html
+    assert "&lt;b&gt;fet&lt;/b&gt;" in html
+
+
+def test_jinja_in_data_is_never_evaluated(hostile_site: Path) -> None:
+    for page in hostile_site.rglob("index.html"):
+        text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text()
+        assert "1337" not in text, page
+        assert "loop1" not in text, page
+    sections = {s["id"]: s for s in DATA["sections"]}
+    stem = sections[DATA["rules"][0]["section"]]["page"].removesuffix(".md")
+    text = BeautifulSoup((hostile_site / stem / "index.html").read_text(encoding="utf-8"), "html.parser").get_text()
+    assert "{{ 7*191 }}" in text
+    assert "{% for x in [1, 2] %}" in text
+
+
+def test_a_page_without_render_macros_keeps_braces_as_text(hostile_site: Path) -> None:
+    text = (hostile_site / "opt-out" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Här står \{\{ 7\*191 \}\} och \{% if x %\}", text)
