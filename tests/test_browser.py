@@ -46,8 +46,9 @@ def test_search_finds_whole_swedish_words(site: Site, context: object) -> None:
     watched = watch(context, site.url.rstrip("/"))
     page = watched.page
     page.goto(site.url, wait_until="load")
-    page.keyboard.press("s")  # Material's shortcut opens search
-    page.locator(".md-search__input").fill("riktlinjen")
+    search = page.locator(".md-search__input")
+    search.click()
+    search.fill("riktlinjen")
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     assert results.count() > 0
