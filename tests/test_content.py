@@ -1,0 +1,448 @@
+"""The handbook's content: every required part is there, glossary terms become tooltips,
+pages read well with the kommun's settings unset or set, the text is easy to read (LIX),
+and the proposals the board rejected appear only in the decision's history.
+
+Run with `-s` to see the LIX figure of every page.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from pathlib import Path
+
+import guideline_data
+import pytest
+from bs4 import BeautifulSoup, NavigableString, Tag
+from conftest import ROOT, Site, copy_project, mkdocs_build, write_data
+
+DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
+
+# --------------------------------------------------------------------------
+# Helpers
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article(path: Path) -> Tag:
+    """The page's main content, without permalink symbols."""
+    main = soup(path).select_one("article.md-content__inner")
+    assert main is not None, f"{path} has no main content"
+    for link in main.select(".headerlink"):
+        link.decompose()
+    return main
+
+
+def text_of(element: Tag) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def page_name(site: Site, path: Path) -> str:
+    name = path.parent.relative_to(site.root).as_posix()
+    return "(startsida)" if name == "." else name
+
+
+def headings(main: Tag) -> dict[str, str]:
+    """Heading text -> id, for h1–h3."""
+    return {text_of(h): h.get("id", "") for h in main.find_all(["h1", "h2", "h3"])}
+
+
+# --------------------------------------------------------------------------
+# (a) Coverage: every part the decision says the guideline covers is a page,
+# with the headings and terms a reader looks for.
+
+REQUIRED: dict[str, dict[str, list[str]]] = {
+    "": {
+        "headings": ["Riktlinje för sociala medier", "Hitta rätt"],
+        "terms": ["hela kommunorganisationen", "Ska", "Bör"],
+    },
+    "om-riktlinjen": {
+        "headings": ["Om riktlinjen", "Varför kommunen finns i sociala medier", "Vad riktlinjen är till för"],
+        "terms": ["Facebook", "Instagram", "Linkedin", "kommunorganisationen", "komplement", "webbplats"],
+    },
+    "kommunikation": {
+        "headings": [
+            "Kommunikation i sociala medier",
+            "Målen med det kommunen publicerar",
+            "Tilltal",
+            "Format som passar",
+        ],
+        "terms": ["så många som möjligt i en målgrupp", "kris", "Facebook", "Instagram", "Linkedin"],
+    },
+    "lagar": {
+        "headings": ["Lagar och regler"],
+        "terms": ["allmänna handlingar", "uppsikt", "dataskyddsförordningen", "opartiskhet"],
+    },
+    "lagar/offentlighet": {
+        "headings": ["Offentlighetsprincipen och allmänna handlingar", "Vad lagen säger"],
+        "terms": ["tryckfrihetsförordningen (1949:105)", "2 kap. 4 §", "2 kap. 9 §", "2 kap. 10 §", "inkommen"],
+    },
+    "lagar/registrering": {
+        "headings": ["Registrering av allmänna handlingar", "Vad lagen säger"],
+        "terms": ["offentlighets- och sekretesslagen (2009:400)", "5 kap. 1 §", "hållas ordnade", "sekretess"],
+    },
+    "lagar/arkiv": {
+        "headings": ["Arkivering och gallring", "Gallring kräver stöd i ett beslut"],
+        "terms": ["arkivlagen (1990:782)", "arkivmyndighet", "dokumenthanteringsplan", "kopia"],
+    },
+    "lagar/anslagstavlor": {
+        "headings": ["Lagen om elektroniska anslagstavlor", "Vad lagen inte säger"],
+        "terms": ["(1998:112)", "(3 §)", "(4 §)", "(5 §)", "uppsikt", "hets mot folkgrupp"],
+    },
+    "lagar/dataskydd": {
+        "headings": ["Dataskydd och personuppgifter", "Vad lagen säger"],
+        "terms": [
+            "dataskyddslagen (2018:218)",
+            "artikel 6.1 e",
+            "C-210/16",
+            "artikel 13 och 14",
+            "artikel 9",
+            "Barn",
+            "samtycke",
+        ],
+    },
+    "lagar/saklighet": {
+        "headings": ["Saklighet och opartiskhet", "Dölja, ta bort och blockera", "Det du skriver privat"],
+        "terms": ["regeringsformen 1 kap. 9 §", "förvaltningslagen 5 §", "kommentarsregler"],
+    },
+    "lagar/upphovsratt": {
+        "headings": ["Upphovsrätt och bilder på personer", "Upphovsrätt", "Bilder på personer"],
+        "terms": ["upphovsrättslagen (1960:729)", "personuppgift"],
+    },
+    "lagar/tillganglighet": {
+        "headings": ["Tillgänglighet"],
+        "terms": ["(2018:1937)", "så långt det är möjligt", "alternativ text", "undertexter", "webbplats"],
+    },
+    "roller": {
+        "headings": ["Roller och ansvar", "Regler för alla medarbetare"],
+        "terms": [role["name"] for role in DATA["roles"]],
+    },
+    "konto": {
+        "headings": ["Ha ett konto"],
+        "terms": ["Starta ett konto", "Driva ett konto", "Avsluta ett konto"],
+    },
+    "konto/starta": {
+        "headings": ["Starta ett konto", "Det här står i kontots beskrivning"],
+        "terms": ["syfte", "målgrupp", "kommentarsregler", "godkänt", "arkiv", "registrering", "personuppgifter"],
+    },
+    "konto/driva": {
+        "headings": ["Driva ett konto", "Uppsikt", "Registrera och arkivera", "Se över kontot"],
+        "terms": ["syfte"],
+    },
+    "konto/avsluta": {
+        "headings": ["Avsluta ett konto"],
+        "terms": ["Arkivera", "följarna", "kommunikationsfunktionen"],
+    },
+    "inlagg-och-kommentarer": {
+        "headings": ["Inlägg och kommentarer", "4.4 Oetiska inlägg", "4.5 Diarieföring"],
+        "terms": ["registrator", "Kritik mot kommunen"],
+    },
+    "beslut": {
+        "headings": ["Beslut och historik", "Protokollsanteckning"],
+        "terms": [
+            "§ 55",
+            "2022.277 KS",
+            "1 november 2010, § 246",
+            "10 november 2022",
+            "22 mars 2023, § 47",
+            "Heidi Hankanen Ängberg (C)",
+            "upphävs",
+            "antas",
+        ],
+    },
+    "ordlista": {"headings": ["Ordlista"], "terms": []},
+    "regler": {"headings": ["Alla regler"], "terms": []},
+}
+
+
+@pytest.mark.parametrize("url_path", sorted(REQUIRED))
+def test_required_page_has_its_headings_and_terms(site: Site, url_path: str) -> None:
+    path = site.page(url_path)
+    assert path.exists(), f"the page /{url_path} is missing"
+    main = article(path)
+    found = headings(main)
+    text = text_of(main)
+    missing_headings = [h for h in REQUIRED[url_path]["headings"] if h not in found]
+    missing_terms = [t for t in REQUIRED[url_path]["terms"] if t not in text]
+    assert not missing_headings, f"/{url_path}: headings missing: {missing_headings}"
+    assert not missing_terms, f"/{url_path}: terms missing: {missing_terms}"
+
+
+def test_adopted_document_numbers_are_exact(site: Site) -> None:
+    """Staff know 4.4 and 4.5 from the adopted document: exact numbers, titles and anchors."""
+    found = headings(article(site.page("inlagg-och-kommentarer")))
+    assert found.get("4.4 Oetiska inlägg") == "oetiska-inlagg"
+    assert found.get("4.5 Diarieföring") == "diarieforing"
+
+
+def test_no_other_section_numbers_of_the_adopted_document(site: Site) -> None:
+    """We know only 4.4 and 4.5; any other 'N.N' looking like a section number is invented."""
+    allowed = {"4.4", "4.5", "6.1"}  # 6.1 e: the GDPR article, not the guideline
+    for path in site.pages():
+        main = article(path)
+        for el in main.select(".mdx-rules, .mdx-rule-index, .mdx-roles"):
+            el.decompose()
+        numbers = set(re.findall(r"(?<![\d.:/-])\d\.\d{1,2}(?![\d.]\d)", text_of(main)))
+        assert numbers <= allowed, f"{page_name(site, path)}: unknown section numbers {numbers - allowed}"
+
+
+COMMON_MISTAKES = {
+    r"2 kap\. 6[–-]7": "old TF numbering: inkommen/upprättad are 2 kap. 9–10 §§",
+    r"2 kap\. 6 och 7": "old TF numbering: inkommen/upprättad are 2 kap. 9–10 §§",
+    r"\bPUL\b|personuppgiftslagen": "PUL was replaced by GDPR in 2018",
+    r"\bMSB\b|Myndigheten för samhällsskydd": "MSB is now Myndigheten för civilt försvar",
+    r"Datainspektionen": "Datainspektionen is now IMY; its PUL-era pages are outdated",
+    r"13 år.{0,40}bild|bild.{0,40}13 år(?!.{0,80}gäller bara)": "no 13-year rule for photos",
+    r"Facebook är (vårt|kommunens) arkiv": "the platform is no archive",
+}
+
+
+def test_pages_avoid_the_common_legal_mistakes(site: Site) -> None:
+    problems = []
+    for path in site.pages():
+        text = text_of(article(path))
+        for pattern, why in COMMON_MISTAKES.items():
+            if re.search(pattern, text):
+                problems.append(f"{page_name(site, path)}: {why}")
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------
+# (b) Glossary: every term on the glossary page with its id as anchor, and
+# every use of a term in prose has a tooltip (<abbr title=...>).
+
+# Generated from the data file (raw HTML): the abbreviation extension never runs there.
+GENERATED = ".mdx-rules, .mdx-rule-index, .mdx-roles, .mdx-glossary, .mdx-accounts, pre, code"
+
+
+def glossary_forms() -> dict[str, str]:
+    """Every form that gets a tooltip (as in hooks/build_hooks.py) -> its definition."""
+    forms = {}
+    for entry in DATA["glossary"]:
+        definition = " ".join(entry["definition"].split())
+        for form in [entry["term"], *entry.get("forms", [])]:
+            forms[form] = definition
+            forms[form[:1].upper() + form[1:]] = definition
+    return forms
+
+
+def test_glossary_page_lists_every_term_with_its_anchor(site: Site) -> None:
+    main = article(site.page("ordlista"))
+    terms = {dt["id"]: text_of(dt) for dt in main.select("dl.mdx-glossary dt[id]")}
+    expected = {entry["id"]: entry["term"] for entry in DATA["glossary"]}
+    assert terms == expected
+    assert len(DATA["glossary"]) >= 15, "the glossary explains the legal and platform terms"
+
+
+def test_every_glossary_term_is_explained_where_it_is_used(site: Site) -> None:
+    forms = glossary_forms()
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)"
+    )
+    untipped, wrong_title, used = [], [], set()
+    for path in site.pages():
+        main = article(path)
+        for el in main.select(GENERATED):
+            el.decompose()
+        for abbr in main.find_all("abbr"):
+            word = abbr.get_text()
+            used.add(forms.get(word, ""))
+            if abbr.get("title") != forms.get(word):
+                wrong_title.append(f"{page_name(site, path)}: {word!r}")
+        for node in main.find_all(string=True):
+            if isinstance(node, NavigableString) and node.find_parent("abbr") is None:
+                # Whitespace normalised: a term broken over two source lines gets no tooltip.
+                for match in pattern.finditer(" ".join(str(node).split())):
+                    untipped.append(f"{page_name(site, path)}: {match.group(0)!r}")
+    assert not wrong_title, f"tooltips with the wrong definition: {wrong_title}"
+    assert not untipped, f"glossary terms without a tooltip: {untipped}"
+    unused = [e["term"] for e in DATA["glossary"] if " ".join(e["definition"].split()) not in used]
+    assert not unused, f"glossary terms no page uses: {unused}"
+
+
+# --------------------------------------------------------------------------
+# (c) The kommun's settings: every page reads well with nothing configured,
+# and configured values show up.
+
+UNSET = {"communications_contact": None, "registration_recipient": None, "adopted_document_url": None}
+TEST_SETTINGS = {
+    "communications_contact": "https://intranat.test/kommunikation",
+    "registration_recipient": "Testenhetens anmälningsbrevlåda",
+    "adopted_document_url": "https://intranat.test/riktlinje-sociala-medier.pdf",
+    "official_accounts": [
+        {
+            "platform": "Facebook",
+            "name": "Testkontot Alingsås",
+            "url": "https://konto.test/testkontot",
+            "unit": "Testenheten",
+        }
+    ],
+}
+PLACEHOLDERS = re.compile(
+    r"\bTODO\b|\bTBD\b|\bFIXME\b|\bXXX\b|\bnull\b|\bNone\b|exempel\.se|@|\[[^\]]*\]|\{\{|\}\}|\{%|%\}|<[a-z/]|lorem",
+    re.IGNORECASE,
+)
+
+
+def build_with(tmp_path: Path, settings: dict) -> Path:
+    project = copy_project(tmp_path / "project")
+    data = guideline_data.load(project / "data" / "guideline.yml")
+    data["settings"] = settings
+    write_data(project, data)
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def unset_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_with(tmp_path_factory.mktemp("unset"), {**UNSET, "official_accounts": []})
+
+
+@pytest.fixture(scope="module")
+def set_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_with(tmp_path_factory.mktemp("set"), TEST_SETTINGS)
+
+
+def content_pages(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("index.html") if not p.parent.name.startswith(("search", "assets")))
+
+
+def placeholder_problems(root: Path) -> list[str]:
+    problems = []
+    for path in content_pages(root):
+        main = article(path)
+        for match in PLACEHOLDERS.finditer(text_of(main)):
+            problems.append(f"{path.parent.relative_to(root)}: {match.group(0)!r}")
+    return problems
+
+
+def test_pages_read_well_with_settings_unset(unset_site: Path) -> None:
+    assert not placeholder_problems(unset_site)
+    beslut = article(unset_site / "beslut" / "index.html")
+    assert "Det antagna dokumentet" not in text_of(beslut), "no link to a document that is not configured"
+    starta = text_of(article(unset_site / "konto" / "starta" / "index.html"))
+    assert "Anmäl kontot till kommunikationsfunktionen." in starta
+    accounts = text_of(article(unset_site / "om-riktlinjen" / "index.html"))
+    assert "Kommunikationsfunktionen har förteckningen över kommunens officiella konton." in accounts
+
+
+def test_pages_show_the_settings_when_set(set_site: Path) -> None:
+    assert not placeholder_problems(set_site)
+    start = soup(set_site / "index.html")
+    assert start.select_one(f'article a[href="{TEST_SETTINGS["communications_contact"]}"]') is not None
+    beslut = soup(set_site / "beslut" / "index.html")
+    link = beslut.select_one(f'article a[href="{TEST_SETTINGS["adopted_document_url"]}"]')
+    assert link is not None and text_of(link) == "Det antagna dokumentet"
+    starta = text_of(article(set_site / "konto" / "starta" / "index.html"))
+    assert TEST_SETTINGS["registration_recipient"] in starta
+    for page in ("om-riktlinjen", "lagar/offentlighet"):
+        account = soup(set_site / page / "index.html").select_one('article a[href="https://konto.test/testkontot"]')
+        assert account is not None and text_of(account) == "Testkontot Alingsås", page
+
+
+def test_placeholder_check_catches_leftovers(tmp_path: Path) -> None:
+    """The check above is only worth something if it finds a leftover."""
+    page = tmp_path / "x" / "index.html"
+    page.parent.mkdir()
+    for leftover in ("TODO", "None", "info@exempel.se", "[kontaktuppgift]", "{{ contact }}"):
+        page.write_text(f'<article class="md-content__inner"><p>Kontakta {leftover}.</p></article>', "utf-8")
+        assert placeholder_problems(tmp_path), leftover
+
+
+# --------------------------------------------------------------------------
+# (d) Readability: LIX = words per sentence + 100 × share of words longer than
+# six letters. Counted on the main content, rules from the data file included;
+# code, permalink symbols and the rules' "#id" links are left out.
+# A sentence ends at . : ! ? (a full stop only before a capital letter or at the
+# end, so "2 kap. 4 §" is one sentence). A heading, list item, table cell or
+# other block that ends without a full stop also ends a sentence.
+
+MAX_LIX = 45
+MAX_MEDIAN_LIX = 40
+BLOCKS = [
+    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "summary",
+    "figcaption", "caption", "blockquote", "div", "article", "section", "dl", "ul", "ol", "table",
+]  # fmt: skip
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SENTENCE_END = re.compile(r"[.!?]+(?=\s+[\"'(«”A-ZÅÄÖÉ§])|[:!?]+(?=\s)")
+
+
+def text_blocks(main: Tag) -> list[str]:
+    """The text of each innermost block, in document order."""
+    for el in main.select("pre, code, script, style, .headerlink, .mdx-rule__link"):
+        el.decompose()
+    blocks: dict[int, list[str]] = {}
+    for node in main.find_all(string=True):
+        blocks.setdefault(id(node.find_parent(BLOCKS)), []).append(str(node))
+    texts = (" ".join("".join(parts).split()) for parts in blocks.values())
+    return [t for t in texts if WORD.search(t)]
+
+
+def lix(blocks: list[str]) -> float:
+    words = long_words = sentences = 0
+    for block in blocks:
+        found = WORD.findall(block)
+        words += len(found)
+        long_words += sum(1 for w in found if len(w.replace("-", "")) > 6)
+        sentences += len(SENTENCE_END.findall(block)) + 1  # + the block's own end
+    assert words, "no text to measure"
+    return words / sentences + 100 * long_words / words
+
+
+def test_lix_is_computed_as_defined() -> None:
+    # 5 words, 2 sentences, 3 words longer than six letters: 5/2 + 100·3/5 = 62.5.
+    assert lix(["Kommunen skriver enkelt. Alla förstår."]) == pytest.approx(62.5)
+    # "2 kap. 4 §" does not end a sentence; a colon does. 6 words, 2 sentences, none long.
+    assert lix(["Se 2 kap. 4 § i lagen: den gäller."]) == pytest.approx(3.0)
+    # A heading without a full stop is a sentence of its own.
+    assert lix(["Vad lagen säger", "Den gäller."]) == pytest.approx(5 / 2)
+
+
+def test_every_page_is_easy_to_read(site: Site) -> None:
+    scores = {}
+    for path in site.pages():
+        scores[page_name(site, path)] = lix(text_blocks(article(path)))
+    width = max(map(len, scores))
+    print("\nLIX per sida")
+    for name, score in sorted(scores.items(), key=lambda kv: kv[1], reverse=True):
+        print(f"  {name:<{width}}  {score:5.1f}")
+    median = statistics.median(scores.values())
+    print(f"  {'median':<{width}}  {median:5.1f}")
+    too_hard = {name: round(score, 1) for name, score in scores.items() if score > MAX_LIX}
+    assert not too_hard, f"pages above LIX {MAX_LIX}: {too_hard}"
+    assert median <= MAX_MEDIAN_LIX, f"median LIX {median:.1f} is above {MAX_MEDIAN_LIX}"
+
+
+# --------------------------------------------------------------------------
+# (e) The proposals the board rejected are history, not guideline: they appear
+# only on the decision page.
+
+REJECTED = ("sexistisk", "nödrop", "suicid")
+
+
+def test_rejected_proposals_appear_only_on_the_decision_page(site: Site) -> None:
+    beslut = site.page("beslut")
+    found_on = {}
+    for path in site.pages():
+        text = text_of(article(path)).lower()
+        hits = [word for word in REJECTED if word in text]
+        if hits:
+            found_on[page_name(site, path)] = hits
+    decision = page_name(site, beslut)
+    assert found_on.get(decision) == list(REJECTED), "the decision page reports the rejected proposals"
+    assert set(found_on) == {decision}, f"rejected proposals outside the decision page: {found_on}"
+
+
+def test_the_only_person_named_is_named_only_in_the_decision(site: Site) -> None:
+    """The decision names one member; the handbook names nobody else, anywhere else."""
+    pages = {page_name(site, p) for p in site.pages() if "Hankanen" in text_of(article(p))}
+    assert pages == {page_name(site, site.page("beslut"))}
+
+
+def test_rejected_proposals_are_not_in_the_data_file() -> None:
+    text = (ROOT / "data" / "guideline.yml").read_text(encoding="utf-8").lower()
+    assert not [word for word in REJECTED if word in text]
