@@ -48,7 +48,7 @@ def test_search_finds_whole_swedish_words(site: Site, context: object) -> None:
     page.goto(site.url, wait_until="load")
     search = page.locator(".md-search__input")
     search.click()
-    search.fill("riktlinjen")
+    page.keyboard.type("riktlinjen", delay=20)  # Material searches on key events, not on fill()
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     assert results.count() > 0
