@@ -498,6 +498,56 @@
     root.querySelector("[data-mdx-noscript]").hidden = true;
   }
 
+  /* ------------------------------------------------------------ rule index */
+
+  // Filter the list of all rules by role and level; the filter lives in the URL
+  // (?roll=kontoansvarig&niva=ska), so a filtered list can be shared.
+  function initRuleIndex(root) {
+    var form = root.querySelector("[data-mdx-filter]");
+    var count = root.querySelector("[data-mdx-rule-count]");
+    var total = Number(count.getAttribute("data-mdx-total"));
+    var role = form.elements.roll;
+    var level = form.elements.niva;
+    var params = new URLSearchParams(window.location.search);
+    var known = function (select, value) {
+      return Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+    };
+    if (known(role, params.get("roll") || "")) role.value = params.get("roll") || "";
+    if (known(level, params.get("niva") || "")) level.value = params.get("niva") || "";
+
+    function apply(updateUrl) {
+      var shown = 0;
+      Array.prototype.forEach.call(root.querySelectorAll("section"), function (group) {
+        var visible = 0;
+        Array.prototype.forEach.call(group.querySelectorAll("tbody tr"), function (row) {
+          var roles = row.getAttribute("data-mdx-roles").split(" ");
+          var match = (!role.value || roles.indexOf(role.value) !== -1) &&
+            (!level.value || row.getAttribute("data-mdx-level") === level.value);
+          row.hidden = !match;
+          if (match) visible += 1;
+        });
+        group.hidden = visible === 0;
+        shown += visible;
+      });
+      count.textContent = shown === total
+        ? total + (total === 1 ? " regel" : " regler")
+        : "Visar " + shown + " av " + total + " regler";
+      if (updateUrl) {
+        var url = new URL(window.location.href);
+        url.searchParams.delete("roll");
+        url.searchParams.delete("niva");
+        if (role.value) url.searchParams.set("roll", role.value);
+        if (level.value) url.searchParams.set("niva", level.value);
+        window.history.replaceState(window.history.state, "", url.toString());
+      }
+    }
+
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply(false);
+  }
+
   /* ------------------------------------------------------------------ init */
 
   function init() {
@@ -509,6 +559,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-mdx-registration]"), function (root) {
       initRegistration(root, checklists);
     });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-mdx-rule-index]"), initRuleIndex);
   }
 
   // Exposed for tests of the pure functions; not used by the page.
