@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -11,7 +12,7 @@ import guideline_data
 import pytest
 from browser import axe_violations, watch
 from bs4 import BeautifulSoup
-from conftest import ROOT, Site
+from conftest import ROOT, Site, copy_project, mkdocs_build, write_data
 from pypdf import PdfReader
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
@@ -327,3 +328,23 @@ def test_registration_errors_review_outputs_and_import(site: Site, context: obje
         other.assert_clean()
     finally:
         fresh.close()
+
+
+def handin_text(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").select_one(".mdx-review__handin").get_text(" ", strip=True)
+
+
+def test_handin_goes_to_the_communications_function_when_unset(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    data = copy.deepcopy(DATA)
+    data["settings"].update(registration_recipient=None, communications_contact=None)
+    write_data(project, data)
+    assert mkdocs_build(project, tmp_path / "out").returncode == 0
+    text = handin_text((tmp_path / "out" / START / "index.html").read_text("utf-8"))
+    assert text == "Lämna anmälan till kommunikationsfunktionen."
+
+    data["settings"]["registration_recipient"] = "registraturen på kommunledningskontoret (testvärde)"
+    write_data(project, data)
+    assert mkdocs_build(project, tmp_path / "out2").returncode == 0
+    text = handin_text((tmp_path / "out2" / START / "index.html").read_text("utf-8"))
+    assert text == "Lämna anmälan till registraturen på kommunledningskontoret (testvärde)."
