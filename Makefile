@@ -28,16 +28,16 @@ check-data: $(VENV)/.site ## Kontrollera data/guideline.yml och visa alla fel
 	$(BIN)/python hooks/guideline_data.py
 
 test: $(VENV)/.dev node_modules/.package-lock.json browser ## Kör alla tester (installerar allt som behövs, även webbläsaren)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff format --check hooks tests scripts
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev ## Rätta kodstil i hooks/ och tests/
-	$(BIN)/ruff check --fix hooks tests
-	$(BIN)/ruff format hooks tests
+	$(BIN)/ruff check --fix hooks tests scripts
+	$(BIN)/ruff format hooks tests scripts
 
 bench: $(VENV)/.site ## Mät byggtid och sidstorlek (skriver ut siffror)
-	$(BIN)/python tests/bench.py
+	$(BIN)/python scripts/bench.py
 
 browser: ## Se till att det finns en Chromium för webbläsartesterna
 	@if [ -x /usr/bin/chromium ]; then \

@@ -451,15 +451,23 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
     for i, field in _items(data.get("account_fields")):
         yield from known(("account_fields", i, "rule"), field.get("rule"), rule_ids, "Regeln")
 
-    # Step and item ids are page anchors and browser-storage keys: unique across all checklists.
+    # Step and item ids are page anchors and browser-storage keys: unique across all
+    # checklists, and never a rule's id (a rule's id is the anchor of the rule).
     checklist_ids: dict[str, int] = {}
+
+    def checklist_id(path: tuple, value: Any) -> Iterator[Problem]:
+        if value in rule_ids:
+            yield problem(path, f"Id {value!r} är redan id för en regel. Ge punkten ett eget id.")
+        else:
+            yield from unique(path, value, "del av en checklista", checklist_ids)
+
     for c, checklist in _items(data.get("checklists")):
         for s, step in _items(checklist.get("steps")):
             step_path = ("checklists", c, "steps", s)
-            yield from unique((*step_path, "id"), step.get("id"), "del av en checklista", checklist_ids)
+            yield from checklist_id((*step_path, "id"), step.get("id"))
             for i, item in _items(step.get("items")):
                 path = (*step_path, "items", i)
-                yield from unique((*path, "id"), item.get("id"), "del av en checklista", checklist_ids)
+                yield from checklist_id((*path, "id"), item.get("id"))
                 yield from known((*path, "rule"), item.get("rule"), rule_ids, "Regeln")
                 yield from known_roles((*path, "roles"), item.get("roles"))
 

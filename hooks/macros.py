@@ -59,6 +59,41 @@ def define_env(env: Any) -> None:
         )
 
     @env.macro
+    def checklist(checklist_id: str) -> str:
+        """One checklist as a form: fieldsets per step, a checkbox and label per item."""
+        d = data()
+        found = _by_id(d["checklists"]).get(checklist_id)
+        if found is None:
+            raise ValueError(f"checklist(): unknown checklist {checklist_id!r}")
+        return render(
+            "checklist.html",
+            checklist=found,
+            rules=_by_id(d["rules"]),
+            roles=_by_id(d["roles"]),
+            sections=_by_id(d["sections"]),
+        )
+
+    @env.macro
+    def registration(checklist_id: str) -> str:
+        """The account registration form, its review step and its outputs.
+
+        The review also shows the state of the checklist `checklist_id`,
+        which must be on the same page."""
+        d = data()
+        if checklist_id not in _by_id(d["checklists"]):
+            raise ValueError(f"registration(): unknown checklist {checklist_id!r}")
+        return render(
+            "registration.html",
+            fields=d["account_fields"],
+            rules=_by_id(d["rules"]),
+            sections=_by_id(d["sections"]),
+            checklist_id=checklist_id,
+            guideline=d["guideline"],
+            recipient=d["settings"]["registration_recipient"],
+            contact=d["settings"]["communications_contact"],
+        )
+
+    @env.macro
     def roles() -> str:
         """Every role with its responsibility and the rules that apply to it."""
         d = data()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import guideline_data
 import pytest
 from browser import axe_violations, page_paths, watch
-from conftest import Site
+from conftest import ROOT, Site
 
 pytestmark = pytest.mark.browser
 
@@ -48,8 +49,29 @@ def test_search_finds_whole_swedish_words(site: Site, context: object) -> None:
     page.goto(site.url, wait_until="load")
     search = page.locator(".md-search__input")
     search.click()
-    search.fill("riktlinjen")
+    page.keyboard.type("riktlinjen", delay=20)  # Material searches on key events, not on fill()
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     assert results.count() > 0
+    watched.assert_clean()
+
+
+def test_rule_filter_keeps_its_state_in_the_url(site: Site, context: object) -> None:
+    data = guideline_data.load(ROOT / "data" / "guideline.yml")
+    role = min(data["roles"], key=lambda r: sum(r["id"] in rule["roles"] for rule in data["rules"]))
+    expected = sum(role["id"] in rule["roles"] and rule["level"] == "ska" for rule in data["rules"])
+    total = len(data["rules"])
+    watched = watch(context, site.url.rstrip("/"))
+    page = watched.page
+    page.goto(site.url + "regler/", wait_until="load")
+    page.select_option("#filter-roll", role["id"])
+    page.select_option("#filter-niva", "ska")
+    count = page.locator("[data-mdx-rule-count]")
+    want = f"{total} regler" if expected == total else f"Visar {expected} av {total} regler"
+    assert count.inner_text() == want
+    assert page.locator(".mdx-rule-index tbody tr:visible").count() == expected
+    assert f"roll={role['id']}" in page.url and "niva=ska" in page.url
+    page.reload(wait_until="load")
+    assert page.input_value("#filter-roll") == role["id"]
+    assert page.locator("[data-mdx-rule-count]").inner_text() == want
     watched.assert_clean()

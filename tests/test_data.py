@@ -131,6 +131,13 @@ CASES = [
         "används redan",
     ),
     (
+        "item-id-is-a-rule-id",
+        replace("          - id: punkt-egen", "          - id: svara-snabbt"),
+        56,
+        "items › nr 2 (svara-snabbt) › id",
+        "redan id för en regel",
+    ),
+    (
         "unknown-role",
         replace(
             "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: beslut",
