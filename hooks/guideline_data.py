@@ -303,11 +303,17 @@ def _line(root: yaml.Node, path: tuple, *, key: bool = False) -> int:
 
 
 @functools.lru_cache(maxsize=1)
+def schema(schema_path: Path = SCHEMA_FILE) -> dict:
+    """The JSON Schema: the one place that says what is valid in the data file."""
+    return json.loads(schema_path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _validator(schema_path: Path = SCHEMA_FILE) -> jsonschema.protocols.Validator:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
+    schema_ = schema(schema_path)
+    cls = jsonschema.validators.validator_for(schema_)
+    cls.check_schema(schema_)
+    return cls(schema_)
 
 
 def _allowed_keys(schema: dict) -> str:
