@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -164,7 +165,9 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
         message = "Ett citattecken öppnas men stängs aldrig."
     else:
         message = f"YAML-syntaxen är fel och filen kan inte läsas ({detail})."
-    return Problem(name, line, "", message)
+    # The syntax is broken, so there is no path yet: name the key on that line, if any.
+    key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:", bad_line)
+    return Problem(name, line, key.group(1) if key else "", message)
 
 
 def _compose(text: str, name: str) -> yaml.Node:
