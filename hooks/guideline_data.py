@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -164,7 +165,9 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
         message = "Ett citattecken öppnas men stängs aldrig."
     else:
         message = f"YAML-syntaxen är fel och filen kan inte läsas ({detail})."
-    return Problem(name, line, "", message)
+    # The syntax is broken, so there is no path yet: name the key on that line, if any.
+    key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:", bad_line)
+    return Problem(name, line, key.group(1) if key else "", message)
 
 
 def _compose(text: str, name: str) -> yaml.Node:
@@ -303,11 +306,17 @@ def _line(root: yaml.Node, path: tuple, *, key: bool = False) -> int:
 
 
 @functools.lru_cache(maxsize=1)
+def schema(schema_path: Path = SCHEMA_FILE) -> dict:
+    """The JSON Schema: the one place that says what is valid in the data file."""
+    return json.loads(schema_path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _validator(schema_path: Path = SCHEMA_FILE) -> jsonschema.protocols.Validator:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
+    schema_ = schema(schema_path)
+    cls = jsonschema.validators.validator_for(schema_)
+    cls.check_schema(schema_)
+    return cls(schema_)
 
 
 def _allowed_keys(schema: dict) -> str:

@@ -94,6 +94,17 @@ def define_env(env: Any) -> None:
         )
 
     @env.macro
+    def data_reference() -> str:
+        """The fields of each list in the data file, read from the JSON Schema."""
+        schema = guideline_data.schema()
+        lists = [
+            {"name": name, "description": prop.get("description", ""), "fields": _fields(schema, prop["items"])}
+            for name, prop in schema["properties"].items()
+            if prop.get("type") == "array" and "properties" in prop.get("items", {})
+        ]
+        return render("data_reference.html", lists=lists)
+
+    @env.macro
     def roles() -> str:
         """Every role with its responsibility and the rules that apply to it."""
         d = data()
@@ -129,6 +140,36 @@ def define_env(env: Any) -> None:
     def guideline() -> dict:
         """Metadata about the guideline and the decision (for prose pages)."""
         return data()["guideline"]
+
+
+def _fields(schema: dict, item: dict) -> list[dict]:
+    """Plain rows for one list's items: name, required, what is allowed, description."""
+    rows = []
+    for name, prop in item["properties"].items():
+        target = prop
+        if "$ref" in prop:
+            target = schema["$defs"][prop["$ref"].rsplit("/", 1)[-1]]
+        if "enum" in prop:
+            allowed = ", ".join(str(v) for v in prop["enum"])
+        elif prop.get("type") == "array":
+            allowed = "lista"
+        elif prop.get("type") == "boolean":
+            allowed = "true eller false"
+        elif prop.get("type") == "integer":
+            allowed = "heltal"
+        elif prop.get("$ref", "").endswith("/id"):
+            allowed = "id: a–z, 0–9 och bindestreck"
+        else:
+            allowed = "text"
+        rows.append(
+            {
+                "name": name,
+                "required": name in item.get("required", []),
+                "allowed": allowed,
+                "description": prop.get("description") or target.get("description", ""),
+            }
+        )
+    return rows
 
 
 _SWEDISH_ORDER = {"å": "{", "ä": "|", "ö": "}"}  # after z in ASCII, in Swedish order

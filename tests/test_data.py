@@ -45,8 +45,8 @@ def test_minimal_fixture_is_valid(tmp_path: Path) -> None:
 
 # (case id, file content, line, field or "" for the file as a whole, words in the message)
 CASES = [
-    ("yaml-syntax", replace("  title: Syfte\n", "  title: Syfte: med kolon\n"), 16, "", "kolon"),
-    ("tab-indent", replace("  title: Riktlinje", "\ttitle: Riktlinje"), 3, "", "tabb"),
+    ("yaml-syntax", replace("  title: Syfte\n", "  title: Syfte: med kolon\n"), 16, "[title]", "kolon"),
+    ("tab-indent", replace("  title: Riktlinje", "\ttitle: Riktlinje"), 3, "[title]", "tabb"),
     ("duplicate-key", replace("  year: 2023\n", "  year: 2023\n  year: 2024\n"), 9, "guideline › year", "två gånger"),
     ("empty-file", "", 1, "", "tom"),
     ("only-comments", "# bara en kommentar\n", 1, "", "tom"),

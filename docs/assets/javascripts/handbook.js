@@ -332,7 +332,7 @@
       a.className = "mdx-review__change";
       a.textContent = "Ändra";
       var hidden = document.createElement("span");
-      hidden.className = "md-visually-hidden";
+      hidden.className = "mdx-visually-hidden";
       hidden.textContent = " " + what;
       a.appendChild(hidden);
       a.addEventListener("click", function (event) {
