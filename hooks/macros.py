@@ -43,7 +43,7 @@ def define_env(env: Any) -> None:
         if section not in {s["id"] for s in d["sections"]}:
             raise ValueError(f"rules(): unknown section {section!r}")
         selected = [r for r in d["rules"] if r["section"] == section]
-        return render("rules.html", rules=selected, roles=_by_id(d["roles"]))
+        return render("rules.html", rules=selected, roles=_by_id(d["roles"]), guideline=d["guideline"])
 
     @env.macro
     def rule_index() -> str:
