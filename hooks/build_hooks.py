@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import guideline_data  # sibling module; MkDocs puts hooks/ on sys.path while loading
+import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
+import page_macros
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -31,10 +32,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    pages = {f.src_uri for f in files.documentation_pages()}
-    problems = guideline_data.page_problems(data_path(config), pages)
+    """Every section's page exists, and every page's macro calls are right."""
+    path = data_path(config)
+    data = guideline_data.load(path)
+    pages = list(files.documentation_pages())
+    problems = guideline_data.page_problems(path, {f.src_uri for f in pages})
+    for file in pages:
+        source = Path(file.abs_src_path)
+        name = guideline_data.display_name(source, Path(config.config_file_path).resolve().parent)
+        problems += page_macros.problems(name, source.read_text(encoding="utf-8-sig"), data)
     if problems:
-        raise PluginError(guideline_data.DataError(problems).report())
+        raise PluginError(guideline_data.DataError(problems, subject="Handboken").report())
     return files
 
 

@@ -82,13 +82,14 @@ class Problem:
 class DataError(Exception):
     """Raised with every problem found; str() is the report for the editor."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], subject: str = "Datafilen"):
         self.problems = sorted(set(problems))
+        self.subject = subject
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"Datafilen har {count} fel. Rätta {'det' if count == 1 else 'dem'} och bygg igen:"
+        head = f"{self.subject} har {count} fel. Rätta {'det' if count == 1 else 'dem'} och bygg igen:"
         return "\n".join([head, *(f"  - {p}" for p in self.problems)])
 
 
@@ -518,9 +519,10 @@ def page_problems(path: Path, pages: set[str]) -> list[Problem]:
     ]
 
 
-def display_name(path: Path) -> str:
+def display_name(path: Path, root: Path = ROOT) -> str:
+    """The path as an editor knows it: relative to the project, e.g. data/guideline.yml."""
     try:
-        return path.resolve().relative_to(ROOT).as_posix()
+        return Path(path).resolve().relative_to(root).as_posix()
     except ValueError:
         return str(path)
 

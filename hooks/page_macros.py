@@ -1,0 +1,93 @@
+"""Check the macro calls in the Markdown pages before mkdocs-macros renders them.
+
+A typo in a page ({{ rules("svar") }}, an unknown macro, a missing bracket)
+would otherwise stop the build with a Python traceback from inside
+mkdocs-macros. This module finds those mistakes first and reports them like
+the data file's problems: file, line, field (the macro), in Swedish.
+
+Pure: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import jinja2
+import yaml
+from guideline_data import Problem
+from jinja2 import nodes
+
+# Every macro that hooks/macros.py registers, and which data list its first
+# argument must name an id of (None: takes no id). tests/test_page_macros.py
+# checks that this agrees with hooks/macros.py.
+MACROS: dict[str, str | None] = {
+    "rules": "sections",
+    "rule_index": None,
+    "checklist": "checklists",
+    "registration": "checklists",
+    "roles": None,
+    "glossary": None,
+    "contact": None,
+    "official_accounts": None,
+    "settings": None,
+    "guideline": None,
+    "data_reference": None,
+}
+
+_NOUN = {"sections": "inget avsnitt", "checklists": "ingen checklista"}
+
+
+def _split_front_matter(text: str) -> tuple[dict, str, int]:
+    """(meta, body, number of lines before the body)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            try:
+                meta = yaml.safe_load(text[4:end]) or {}
+            except yaml.YAMLError:
+                meta = {}
+            head = text[: end + 5]
+            return (meta if isinstance(meta, dict) else {}), text[end + 5 :], head.count("\n")
+    return {}, text, 0
+
+
+def problems(name: str, text: str, data: dict) -> Iterator[Problem]:
+    """Problems with the macro calls of one page (nothing if it does not render macros)."""
+    meta, body, offset = _split_front_matter(text)
+    if meta.get("render_macros") is not True:
+        return
+    try:
+        tree = jinja2.Environment().parse(body)
+    except jinja2.TemplateSyntaxError as exc:
+        yield Problem(
+            name,
+            exc.lineno + offset,
+            "",
+            f"Ett makro är inte rätt skrivet ({exc.message}). Kontrollera {{{{ }}}}, parenteser och citattecken.",
+        )
+        return
+    ids = {key: {item["id"] for item in data[key]} for key in set(MACROS.values()) if key}
+    for call in tree.find_all(nodes.Call):
+        if not isinstance(call.node, nodes.Name):
+            continue
+        macro, line = call.node.name, call.lineno + offset
+        if macro not in MACROS:
+            known = ", ".join(sorted(MACROS))
+            yield Problem(name, line, macro, f"Makrot {macro} finns inte. Kända makron: {known}.")
+            continue
+        wanted = MACROS[macro]
+        if wanted is None:
+            continue
+        first = call.args[0] if call.args else None
+        if not (isinstance(first, nodes.Const) and isinstance(first.value, str)):
+            yield Problem(
+                name, line, macro, f'Makrot {macro} behöver ett id inom citattecken, till exempel {macro}("…").'
+            )
+        elif first.value not in ids[wanted]:
+            choices = ", ".join(sorted(ids[wanted]))
+            yield Problem(
+                name,
+                line,
+                macro,
+                f"Det finns {_NOUN[wanted]} med id {first.value!r} i datafilen. Det finns: {choices}.",
+            )
