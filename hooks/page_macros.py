@@ -37,23 +37,42 @@ MACROS: dict[str, str | None] = {
 _NOUN = {"sections": "inget avsnitt", "checklists": "ingen checklista"}
 
 
+class _FrontMatterError(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
 def _split_front_matter(text: str) -> tuple[dict, str, int]:
-    """(meta, body, number of lines before the body)."""
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            try:
-                meta = yaml.safe_load(text[4:end]) or {}
-            except yaml.YAMLError:
-                meta = {}
-            head = text[: end + 5]
-            return (meta if isinstance(meta, dict) else {}), text[end + 5 :], head.count("\n")
-    return {}, text, 0
+    """(meta, body, number of lines before the body). MkDocs would silently
+    publish a page whose front matter is broken, so that is an error here."""
+    if not text.startswith("---\n"):
+        return {}, text, 0
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        raise _FrontMatterError(1, "Sidhuvudet som börjar med --- på rad 1 avslutas aldrig med en rad ---.")
+    try:
+        meta = yaml.safe_load(text[4:end])
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise _FrontMatterError(
+            line,
+            "Sidhuvudet (mellan raderna ---) går inte att läsa. Sätt texten inom citattecken om den har ett kolon.",
+        ) from None
+    if meta is not None and not isinstance(meta, dict):
+        raise _FrontMatterError(2, "Sidhuvudet ska ha rader på formen nyckel: värde.")
+    head = text[: end + 5]
+    return meta or {}, text[end + 5 :], head.count("\n")
 
 
 def problems(name: str, text: str, data: dict) -> Iterator[Problem]:
-    """Problems with the macro calls of one page (nothing if it does not render macros)."""
-    meta, body, offset = _split_front_matter(text)
+    """Problems with the front matter and the macro calls of one page."""
+    try:
+        meta, body, offset = _split_front_matter(text)
+    except _FrontMatterError as exc:
+        yield Problem(name, exc.line, "", exc.message)
+        return
     if meta.get("render_macros") is not True:
         return
     try:

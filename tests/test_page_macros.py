@@ -66,6 +66,15 @@ def test_pages_without_render_macros_are_not_checked() -> None:
     assert check('{{ rules("finns-inte") }} {% if %}', head="# Rubrik\n\n") == []
 
 
+def test_broken_front_matter_is_an_error_not_a_silent_page() -> None:
+    head = "---\nrender_macros: true\ndescription: Alla regler: i riktlinjen\n---\n\n"
+    [problem] = check("# Rubrik\n", head=head)
+    assert problem.line == 3
+    assert "Sidhuvudet" in problem.message
+    [problem] = check("# Rubrik\n", head="---\nrender_macros: true\n\n")
+    assert "avslutas aldrig" in problem.message
+
+
 def test_build_stops_with_a_clean_report(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "regler.md"
