@@ -371,3 +371,58 @@ def test_pure_helpers_quote_csv_and_reject_foreign_files(site: Site, context: ob
     assert parsed[:3] == [False, False, False]
     assert parsed[3] == {"ok": True, "answers": {"a": "ja"}, "ticked": ["i"]}
     watched.assert_clean()
+
+
+@pytest.mark.browser
+def test_copy_as_text_puts_the_registration_on_the_clipboard(site: Site, browser: object) -> None:
+    context = browser.new_context(locale="sv-SE")
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
+        watched = open_start(context, site)
+        page = watched.page
+        values = fill_required(page)
+        page.check(f"#{START_ITEMS[0]['id']}")
+        page.click(SUBMIT)
+        page.locator("[data-mdx-review]").wait_for(state="visible")
+        page.click("[data-mdx-copy]")
+        page.locator("[data-mdx-status]").filter(has_text="kopierad").wait_for()
+        text = page.evaluate("navigator.clipboard.readText()")
+        assert text.startswith("Anmälan av konto i sociala medier\n")
+        for field in REQUIRED:
+            assert f"{field['label']}: {values[field['id']]}" in text
+        assert f"[x] {' '.join(item_label(START_ITEMS[0]).split())}" in text
+        assert f"[ ] {' '.join(item_label(START_ITEMS[1]).split())}" in text
+        watched.assert_clean()
+    finally:
+        context.close()
+
+
+def test_the_page_says_what_is_stored_and_how_to_clear_it(site: Site) -> None:
+    html = BeautifulSoup(site.page(START.rstrip("/")).read_text(encoding="utf-8"), "html.parser")
+    section = html.find(id="det-har-sparas")
+    assert section is not None
+    text = " ".join(section.find_next("p").get_text(" ").split())
+    assert "bara i den här webbläsaren" in text and "Inget skickas" in text
+    following = " ".join(section.find_next("ul").get_text(" ").split())
+    assert "Börja om" in following and "Töm anmälan" in following
+
+
+@pytest.mark.browser
+def test_answers_persist_and_clearing_asks_first(site: Site, context: object) -> None:
+    watched = open_start(context, site)
+    page = watched.page
+    field = f"#anmalan-{next(f['id'] for f in REQUIRED if f['type'] == 'text')}"
+    page.fill(field, "Sparat svar")
+    page.reload(wait_until="load")
+    page.locator("[data-mdx-summary]").wait_for(state="visible")
+    assert page.input_value(field) == "Sparat svar"
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("[data-mdx-clear]")
+    assert page.input_value(field) == "Sparat svar"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-mdx-clear]")
+    assert page.input_value(field) == ""
+    page.reload(wait_until="load")
+    page.locator("[data-mdx-summary]").wait_for(state="visible")
+    assert page.input_value(field) == ""
+    watched.assert_clean()
