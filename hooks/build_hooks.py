@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 
 def data_path(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent / "data" / "guideline.yml"
+    return guideline_data.data_file_for(config.config_file_path)
 
 
 @event_priority(100)

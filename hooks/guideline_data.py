@@ -502,6 +502,11 @@ def parse(raw: bytes, name: str = "data/guideline.yml") -> dict:
     return data
 
 
+def data_file_for(config_file: str) -> Path:
+    """The data file of the project whose mkdocs.yml is `config_file`."""
+    return Path(config_file).resolve().parent / "data" / "guideline.yml"
+
+
 def page_problems(path: Path, pages: set[str]) -> list[Problem]:
     """Sections whose page is not among the site's Markdown pages."""
     name = display_name(path)

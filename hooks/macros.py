@@ -1,5 +1,8 @@
 """mkdocs-macros module: a few small macros that render data through partials.
 
+Ids passed to a macro are checked before rendering, by page_macros.py in the
+build hooks, so a typo in a page is reported with its file and line.
+
 Data flows one way: data/guideline.yml -> guideline_data.load() -> a macro
 here gathers plain data -> a Jinja partial in overrides/partials/ renders it
 (autoescaped, so text from the data file is never markup) -> the page.
@@ -22,7 +25,7 @@ import guideline_data  # noqa: E402
 
 def define_env(env: Any) -> None:
     config = env.conf
-    data_file = Path(config.config_file_path).resolve().parent / "data" / "guideline.yml"
+    data_file = guideline_data.data_file_for(config.config_file_path)
 
     def data() -> dict:
         return guideline_data.load(data_file)
@@ -40,8 +43,6 @@ def define_env(env: Any) -> None:
     def rules(section: str) -> str:
         """The rules of one section, each with its own anchor (the rule id)."""
         d = data()
-        if section not in {s["id"] for s in d["sections"]}:
-            raise ValueError(f"rules(): unknown section {section!r}")
         selected = [r for r in d["rules"] if r["section"] == section]
         return render("rules.html", rules=selected, roles=_by_id(d["roles"]), guideline=d["guideline"])
 
@@ -62,12 +63,9 @@ def define_env(env: Any) -> None:
     def checklist(checklist_id: str) -> str:
         """One checklist as a form: fieldsets per step, a checkbox and label per item."""
         d = data()
-        found = _by_id(d["checklists"]).get(checklist_id)
-        if found is None:
-            raise ValueError(f"checklist(): unknown checklist {checklist_id!r}")
         return render(
             "checklist.html",
-            checklist=found,
+            checklist=_by_id(d["checklists"])[checklist_id],
             rules=_by_id(d["rules"]),
             roles=_by_id(d["roles"]),
             sections=_by_id(d["sections"]),
@@ -80,8 +78,6 @@ def define_env(env: Any) -> None:
         The review also shows the state of the checklist `checklist_id`,
         which must be on the same page."""
         d = data()
-        if checklist_id not in _by_id(d["checklists"]):
-            raise ValueError(f"registration(): unknown checklist {checklist_id!r}")
         return render(
             "registration.html",
             fields=d["account_fields"],

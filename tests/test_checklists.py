@@ -12,7 +12,7 @@ import guideline_data
 import pytest
 from browser import axe_violations, watch
 from bs4 import BeautifulSoup
-from conftest import ROOT, Site, copy_project, mkdocs_build, write_data
+from conftest import ROOT, Site, copy_project, mkdocs_build, soup, write_data
 from pypdf import PdfReader
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
@@ -35,7 +35,7 @@ def item_label(item: dict) -> str:
 def checklist_pages(site: Site) -> dict[str, BeautifulSoup]:
     found = {}
     for page in site.pages():
-        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        html = soup(page)
         for form in html.select("form[data-mdx-checklist]"):
             assert form["data-mdx-checklist"] not in found, "a checklist is rendered once"
             found[form["data-mdx-checklist"]] = form
@@ -77,7 +77,7 @@ def test_rule_items_show_level_roles_and_link(site: Site) -> None:
 
 
 def test_registration_form_matches_account_fields(site: Site) -> None:
-    html = BeautifulSoup(site.page(START.rstrip("/")).read_text(encoding="utf-8"), "html.parser")
+    html = soup(site.page(START.rstrip("/")))
     controls = html.select("[data-mdx-registration-form] .mdx-field__control")
     assert [c["name"] for c in controls] == [f["id"] for f in DATA["account_fields"]]
     for control, field in zip(controls, DATA["account_fields"], strict=True):
@@ -398,7 +398,7 @@ def test_copy_as_text_puts_the_registration_on_the_clipboard(site: Site, browser
 
 
 def test_the_page_says_what_is_stored_and_how_to_clear_it(site: Site) -> None:
-    html = BeautifulSoup(site.page(START.rstrip("/")).read_text(encoding="utf-8"), "html.parser")
+    html = soup(site.page(START.rstrip("/")))
     section = html.find(id="det-har-sparas")
     assert section is not None
     text = " ".join(section.find_next("p").get_text(" ").split())

@@ -13,17 +13,13 @@ from pathlib import Path
 
 import guideline_data
 import pytest
-from bs4 import BeautifulSoup, NavigableString, Tag
-from conftest import ROOT, Site, copy_project, mkdocs_build, write_data
+from bs4 import NavigableString, Tag
+from conftest import ROOT, Site, copy_project, mkdocs_build, soup, write_data
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
 
 # --------------------------------------------------------------------------
 # Helpers
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def article(path: Path) -> Tag:

@@ -10,15 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import guideline_data
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, Site, copy_project, mkdocs_build, write_data
+from conftest import ROOT, Site, copy_project, mkdocs_build, soup, write_data
 from mkdocs.config import load_config
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def page_for(site: Site, md_path: str) -> Path:
@@ -137,12 +132,12 @@ def test_html_in_data_is_shown_as_text(hostile_site: Path) -> None:
 
 def test_jinja_in_data_is_never_evaluated(hostile_site: Path) -> None:
     for page in hostile_site.rglob("index.html"):
-        text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text()
+        text = soup(page).get_text()
         assert "1337" not in text, page
         assert "loop1" not in text, page
     sections = {s["id"]: s for s in DATA["sections"]}
     stem = sections[DATA["rules"][0]["section"]]["page"].removesuffix(".md")
-    text = BeautifulSoup((hostile_site / stem / "index.html").read_text(encoding="utf-8"), "html.parser").get_text()
+    text = soup(hostile_site / stem / "index.html").get_text()
     assert "{{ 7*191 }}" in text
     assert "{% for x in [1, 2] %}" in text
 
