@@ -1,8 +1,15 @@
-"""MkDocs hooks: validate the data file before anything else runs.
+"""MkDocs hooks: check the data, the pages and what the build generates.
 
-Runs before mkdocs-macros (higher event priority), so a mistake in
-data/guideline.yml stops the build with one clear report and exit 1, never a
-traceback from inside a macro.
+- on_config (before mkdocs-macros): the data file, so a mistake there stops the
+  build with one clear report and exit 1, never a traceback from a macro;
+- on_files: every page's front matter and macro calls, and that each section's
+  rules are rendered on its own page exactly once;
+- on_page_markdown (after mkdocs-macros): the glossary as abbreviations;
+- on_env (after every page is rendered, before any is written): mistakes in
+  the partials, and every link and anchor in the rendered pages.
+
+The checks themselves are plain modules (guideline_data, page_macros,
+html_check, partials) that know nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -10,12 +17,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
+import html_check
 import page_macros
+import partials
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+_MAX_LINES = 30  # problems shown in one report; one mistake can break hundreds of links
 
 
 def data_path(config: MkDocsConfig) -> Path:
@@ -35,12 +47,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Every section's page exists, and every page's macro calls are right."""
     path = data_path(config)
     data = guideline_data.load(path)
-    pages = list(files.documentation_pages())
-    problems = guideline_data.page_problems(path, {f.src_uri for f in pages})
-    for file in pages:
-        source = Path(file.abs_src_path)
-        name = guideline_data.display_name(source, Path(config.config_file_path).resolve().parent)
-        problems += page_macros.problems(name, source.read_text(encoding="utf-8-sig"), data)
+    pages = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8-sig") for f in files.documentation_pages()}
+    problems = guideline_data.page_problems(path, set(pages))
+    problems += page_macros.site_problems(pages, data, docs_prefix=_docs_prefix(config))
     if problems:
         raise PluginError(guideline_data.DataError(problems, subject="Handboken").report())
     return files
@@ -57,8 +66,33 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown + "\n\n" + "\n".join(lines) + "\n" if lines else markdown
 
 
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Stop before anything is written if a partial failed or a link leads nowhere."""
+    if partials.problems:  # report these alone: the links they left out would only add noise
+        raise PluginError(guideline_data.DataError(partials.problems, subject="Mallarna").report())
+    prefix = _docs_prefix(config)
+    pages = [
+        html_check.RenderedPage(prefix + f.src_uri, f.url, f.page.content or "")
+        for f in files.documentation_pages()
+        if f.page is not None
+    ]
+    others = {f.url for f in files if not f.is_documentation_page()}
+    problems = html_check.problems(pages, others)
+    if problems:
+        report = guideline_data.DataError(problems, subject="Den byggda handboken").report().splitlines()
+        if len(report) > _MAX_LINES + 1:
+            report = [*report[: _MAX_LINES + 1], f"  … och {len(report) - _MAX_LINES - 1} fel till av samma slag."]
+        raise PluginError("\n".join(report))
+    return env
+
+
+def _docs_prefix(config: MkDocsConfig) -> str:
+    root = Path(config.config_file_path).resolve().parent
+    return guideline_data.display_name(Path(config.docs_dir), root) + "/"
+
+
 def _forms(entry: dict) -> list[str]:
     """The term, its other forms, and each capitalised (for the start of a sentence)."""
-    forms = [entry["term"], *entry.get("forms", [])]
+    forms = [entry["term"], *entry["forms"]]
     capitalised = [f[:1].upper() + f[1:] for f in forms]
     return list(dict.fromkeys(f for f in forms + capitalised if "[" not in f and "]" not in f))

@@ -499,7 +499,27 @@ def parse(raw: bytes, name: str = "data/guideline.yml") -> dict:
     problems += _reference_problems(data, root, name)
     if problems:
         raise DataError(problems)
+    _fill_optional(data, schema(), schema())
     return data
+
+
+def _fill_optional(value: Any, node_schema: dict, full: dict) -> None:
+    """Give every optional field the data leaves out a value: [] for a list,
+    None otherwise. Partials render with strict undefined, so a misspelled
+    field fails the build even inside {% if %}, while a field that is simply
+    not filled in is None."""
+    if "$ref" in node_schema:
+        node_schema = full["$defs"][node_schema["$ref"].rsplit("/", 1)[-1]]
+    if isinstance(value, dict):
+        for key, prop in node_schema.get("properties", {}).items():
+            if key in value:
+                _fill_optional(value[key], prop, full)
+            else:
+                target = full["$defs"][prop["$ref"].rsplit("/", 1)[-1]] if "$ref" in prop else prop
+                value[key] = [] if target.get("type") == "array" else None
+    elif isinstance(value, list) and isinstance(node_schema.get("items"), dict):
+        for item in value:
+            _fill_optional(item, node_schema["items"], full)
 
 
 def data_file_for(config_file: str) -> Path:

@@ -1,12 +1,14 @@
 """mkdocs-macros module: a few small macros that render data through partials.
 
-Ids passed to a macro are checked before rendering, by page_macros.py in the
-build hooks, so a typo in a page is reported with its file and line.
-
 Data flows one way: data/guideline.yml -> guideline_data.load() -> a macro
-here gathers plain data -> a Jinja partial in overrides/partials/ renders it
-(autoescaped, so text from the data file is never markup) -> the page.
-No HTML is built in Python.
+here picks plain data -> a Jinja partial in overrides/partials/ renders it
+(through partials.Partials: one environment per build, autoescaped, strict) ->
+the page. No HTML is built in Python.
+
+Ids passed to a macro are checked before rendering (page_macros.py, run by
+the build hooks and by `make check`), so a typo in a page is reported with its
+file and line. A mistake inside a partial is recorded (partials.problems) and
+reported by the build hooks with the partial's name and line.
 """
 
 from __future__ import annotations
@@ -15,61 +17,82 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# mkdocs-macros loads this file by path; make the sibling loader importable.
+# mkdocs-macros loads this file by path; make the sibling modules importable.
 _HERE = str(Path(__file__).resolve().parent)
 if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
 import guideline_data  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
+from partials import Partials  # noqa: E402
 
 
 def define_env(env: Any) -> None:
+    """Called by mkdocs-macros once per build (and per rebuild under `serve`)."""
     config = env.conf
-    data_file = guideline_data.data_file_for(config.config_file_path)
+    project = Path(config.config_file_path).resolve().parent
+    data = guideline_data.load(guideline_data.data_file_for(config.config_file_path))
+    use_directory_urls = config.use_directory_urls
 
-    def data() -> dict:
-        return guideline_data.load(data_file)
+    def url_of(src: str) -> str:
+        """The site URL of a Markdown page, the way MkDocs computes it."""
+        return File(src, "", "", use_directory_urls).url
 
-    def render(template: str, **context: Any) -> str:
-        # Theme environment (Material's filters and icons), with autoescape on:
-        # every value from the data file is escaped, never rendered as markup.
-        jinja = config.theme.get_env().overlay(autoescape=True)
+    def href(src: str, anchor: str | None = None) -> str:
+        """A link from the page being rendered to page `src` (and `anchor`):
+        relative, so it works at the site root, under a sub-path and from disk."""
+        fragment = f"#{anchor}" if anchor else ""
         page = env.page
-        return jinja.get_template(f"partials/{template}").render(
-            config=config, page=page, base_url=_base_url(page), page_url=_page_url, **context
-        )
+        if page is not None and page.file.src_uri == src:
+            return fragment or "./"
+        current = page.url if page is not None else ""
+        return get_relative_url(url_of(src), current) + fragment
+
+    sections = _by_id(data["sections"])
+
+    def rule_href(rule: dict | str) -> str:
+        """The one place that knows where a rule lives: its section's page, its id."""
+        rule = rules_by_id[rule] if isinstance(rule, str) else rule
+        return href(sections[rule["section"]]["page"], rule["id"])
+
+    rules_by_id = _by_id(data["rules"])
+    partials = Partials(
+        project / "overrides",
+        project,
+        href=href,
+        rule_href=rule_href,
+        roles_by_id=_by_id(data["roles"]),
+        rules_by_id=rules_by_id,
+        sections_by_id=sections,
+        guideline=data["guideline"],
+        settings=data["settings"],
+    )
+
+    render = partials.render_or_record
 
     @env.macro
     def rules(section: str) -> str:
         """The rules of one section, each with its own anchor (the rule id)."""
-        d = data()
-        selected = [r for r in d["rules"] if r["section"] == section]
-        return render("rules.html", rules=selected, roles=_by_id(d["roles"]), guideline=d["guideline"])
+        return render("rules.html", rules=[r for r in data["rules"] if r["section"] == section])
 
     @env.macro
     def rule_index() -> str:
         """Every rule, grouped by section, linking to the rule's own anchor."""
-        d = data()
-        groups = [{"section": s, "rules": [r for r in d["rules"] if r["section"] == s["id"]]} for s in d["sections"]]
+        groups = [
+            {"section": s, "rules": [r for r in data["rules"] if r["section"] == s["id"]]} for s in data["sections"]
+        ]
         return render(
             "rule_index.html",
             groups=[g for g in groups if g["rules"]],
-            roles=d["roles"],
-            roles_by_id=_by_id(d["roles"]),
-            count=len(d["rules"]),
+            roles=data["roles"],
+            count=len(data["rules"]),
         )
 
     @env.macro
     def checklist(checklist_id: str) -> str:
         """One checklist as a form: fieldsets per step, a checkbox and label per item."""
-        d = data()
-        return render(
-            "checklist.html",
-            checklist=_by_id(d["checklists"])[checklist_id],
-            rules=_by_id(d["rules"]),
-            roles=_by_id(d["roles"]),
-            sections=_by_id(d["sections"]),
-        )
+        return render("checklist.html", checklist=_by_id(data["checklists"])[checklist_id])
 
     @env.macro
     def registration(checklist_id: str) -> str:
@@ -77,17 +100,7 @@ def define_env(env: Any) -> None:
 
         The review also shows the state of the checklist `checklist_id`,
         which must be on the same page."""
-        d = data()
-        return render(
-            "registration.html",
-            fields=d["account_fields"],
-            rules=_by_id(d["rules"]),
-            sections=_by_id(d["sections"]),
-            checklist_id=checklist_id,
-            guideline=d["guideline"],
-            recipient=d["settings"]["registration_recipient"],
-            contact=d["settings"]["communications_contact"],
-        )
+        return render("registration.html", fields=data["account_fields"], checklist_id=checklist_id)
 
     @env.macro
     def data_reference() -> str:
@@ -103,39 +116,39 @@ def define_env(env: Any) -> None:
     @env.macro
     def roles() -> str:
         """Every role with its responsibility and the rules that apply to it."""
-        d = data()
         return render(
             "roles.html",
-            roles=d["roles"],
-            sections=_by_id(d["sections"]),
-            rules_by_role={role["id"]: [r for r in d["rules"] if role["id"] in r["roles"]] for role in d["roles"]},
+            roles=data["roles"],
+            rules_by_role={
+                role["id"]: [r for r in data["rules"] if role["id"] in r["roles"]] for role in data["roles"]
+            },
         )
 
     @env.macro
     def glossary() -> str:
         """The glossary, sorted the Swedish way (å, ä, ö last)."""
-        entries = sorted(data()["glossary"], key=lambda e: _swedish_sort_key(e["term"]))
+        entries = sorted(data["glossary"], key=lambda e: _swedish_sort_key(e["term"]))
         return render("glossary.html", glossary=entries)
 
     @env.macro
     def contact() -> str:
         """'kommunikationsfunktionen', with its contact when configured (inline)."""
-        return render("contact.html", contact=data()["settings"]["communications_contact"]).strip()
+        return render("contact.html").strip()
 
     @env.macro
     def official_accounts() -> str:
         """The configured official accounts, or a sentence saying who keeps the list."""
-        return render("official_accounts.html", accounts=data()["settings"]["official_accounts"])
+        return render("official_accounts.html", accounts=data["settings"]["official_accounts"])
 
     @env.macro
     def settings() -> dict:
         """The kommun's configuration (settings: in the data file); values may be None."""
-        return data()["settings"]
+        return data["settings"]
 
     @env.macro
     def guideline() -> dict:
         """Metadata about the guideline and the decision (for prose pages)."""
-        return data()["guideline"]
+        return data["guideline"]
 
 
 def _fields(schema: dict, item: dict) -> list[dict]:
@@ -177,19 +190,3 @@ def _swedish_sort_key(text: str) -> str:
 
 def _by_id(items: list[dict]) -> dict[str, dict]:
     return {item["id"]: item for item in items}
-
-
-def _page_url(md_path: str) -> str:
-    """Site-relative URL of a Markdown page (directory URLs): 'a/b.md' -> 'a/b/'."""
-    stem = md_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
-
-
-def _base_url(page: Any) -> str:
-    """Relative path from the page to the site root, e.g. '../'."""
-    if page is None:
-        return "./"
-    depth = page.url.count("/")
-    return "../" * depth or "./"

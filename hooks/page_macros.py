@@ -66,8 +66,60 @@ def _split_front_matter(text: str) -> tuple[dict, str, int]:
     return meta or {}, text[end + 5 :], head.count("\n")
 
 
-def problems(name: str, text: str, data: dict) -> Iterator[Problem]:
-    """Problems with the front matter and the macro calls of one page."""
+def site_problems(pages: dict[str, str], data: dict, docs_prefix: str = "docs/") -> list[Problem]:
+    """Problems of every page (`pages` maps src path, e.g. 'lagar/arkiv.md', to
+    its text), and where each section's rules are rendered: on the page the data
+    file names for the section, exactly once. Links to a rule are built from
+    that page, so a call anywhere else would leave every such link dead."""
+    found: list[Problem] = []
+    placed: dict[str, list[tuple[str, int]]] = {}
+    for src, text in sorted(pages.items()):
+        found += problems(docs_prefix + src, text, data, calls=placed)
+    for section in data["sections"]:
+        calls = placed.get(section["id"], [])
+        has_rules = any(rule["section"] == section["id"] for rule in data["rules"])
+        home = docs_prefix + section["page"]
+        for name, line in [(n, line) for n, line in calls if n != home]:
+            found.append(
+                Problem(
+                    name,
+                    line,
+                    "rules",
+                    f"Reglerna i avsnittet {section['id']} ska visas på {section['page']}, som datafilen säger "
+                    f"(sections › {section['id']} › page). Flytta anropet dit, eller ändra page i datafilen.",
+                )
+            )
+        right = [(n, line) for n, line in calls if n == home]
+        if len(right) > 1:
+            name, line = right[1]
+            found.append(
+                Problem(
+                    name,
+                    line,
+                    "rules",
+                    f"Reglerna i avsnittet {section['id']} visas redan på rad {right[0][1]}. "
+                    "Varje regel har en egen länk och får bara visas en gång. Ta bort det ena anropet.",
+                )
+            )
+        if has_rules and not calls and section["page"] in pages:
+            found.append(
+                Problem(
+                    home,
+                    0,
+                    "rules",
+                    f"Sidan visar inte reglerna i avsnittet {section['id']}. Lägg till "
+                    f'{{{{ rules("{section["id"]}") }}}} på sidan (och render_macros: true överst), '
+                    "annars leder länkarna till reglerna ingenstans.",
+                )
+            )
+    return found
+
+
+def problems(
+    name: str, text: str, data: dict, calls: dict[str, list[tuple[str, int]]] | None = None
+) -> Iterator[Problem]:
+    """Problems with the front matter and the macro calls of one page. Calls of
+    rules("<section>") are added to `calls` as (name, line)."""
     try:
         meta, body, offset = _split_front_matter(text)
     except _FrontMatterError as exc:
@@ -102,6 +154,8 @@ def problems(name: str, text: str, data: dict) -> Iterator[Problem]:
             yield Problem(
                 name, line, macro, f'Makrot {macro} behöver ett id inom citattecken, till exempel {macro}("…").'
             )
+        elif first.value in ids[wanted] and macro == "rules" and calls is not None:
+            calls.setdefault(first.value, []).append((name, line))
         elif first.value not in ids[wanted]:
             choices = ", ".join(sorted(ids[wanted]))
             yield Problem(

@@ -120,6 +120,11 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+def read_data(project: Path) -> dict:
+    """A project copy's data file as written (without the defaults the loader adds)."""
+    return yaml.safe_load((project / "data" / "guideline.yml").read_text(encoding="utf-8"))
+
+
 def write_data(project: Path, data: dict) -> None:
     """Replace a project copy's data file with `data` (comments are not kept)."""
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -12,7 +11,7 @@ import guideline_data
 import pytest
 from browser import axe_violations, watch
 from bs4 import BeautifulSoup
-from conftest import ROOT, Site, copy_project, mkdocs_build, soup, write_data
+from conftest import ROOT, Site, copy_project, mkdocs_build, read_data, soup, write_data
 from pypdf import PdfReader
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
@@ -26,7 +25,7 @@ STORAGE_PREFIX = "alingsas-riktlinje-sm:"
 
 
 def item_label(item: dict) -> str:
-    return RULES[item["rule"]]["text"] if "rule" in item else item["text"]
+    return RULES[item["rule"]]["text"] if item["rule"] else item["text"]
 
 
 # ----------------------------------------------------------------- generated HTML
@@ -68,10 +67,10 @@ def test_rule_items_show_level_roles_and_link(site: Site) -> None:
             for item in step["items"]:
                 meta = forms[checklist_id].select_one(f"#{item['id']}-vem")
                 text = meta.get_text(" ", strip=True)
-                item_roles = RULES[item["rule"]]["roles"] if "rule" in item else item["roles"]
+                item_roles = RULES[item["rule"]]["roles"] if item["rule"] else item["roles"]
                 for role in item_roles:
                     assert roles[role] in text
-                if "rule" in item:
+                if item["rule"]:
                     assert ("Ska" if RULES[item["rule"]]["level"] == "ska" else "Bör") in text
                     assert meta.select_one("a")["href"].endswith("#" + item["rule"])
 
@@ -336,7 +335,7 @@ def handin_text(html: str) -> str:
 
 def test_handin_goes_to_the_communications_function_when_unset(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    data = copy.deepcopy(DATA)
+    data = read_data(project)
     data["settings"].update(registration_recipient=None, communications_contact=None)
     write_data(project, data)
     assert mkdocs_build(project, tmp_path / "out").returncode == 0

@@ -14,7 +14,7 @@ from pathlib import Path
 import guideline_data
 import pytest
 from bs4 import NavigableString, Tag
-from conftest import ROOT, Site, copy_project, mkdocs_build, soup, write_data
+from conftest import ROOT, Site, copy_project, mkdocs_build, read_data, soup, write_data
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
 
@@ -231,7 +231,7 @@ def glossary_forms() -> dict[str, str]:
     forms = {}
     for entry in DATA["glossary"]:
         definition = " ".join(entry["definition"].split())
-        for form in [entry["term"], *entry.get("forms", [])]:
+        for form in [entry["term"], *entry["forms"]]:
             forms[form] = definition
             forms[form[:1].upper() + form[1:]] = definition
     return forms
@@ -297,7 +297,7 @@ PLACEHOLDERS = re.compile(
 
 def build_with(tmp_path: Path, settings: dict) -> Path:
     project = copy_project(tmp_path / "project")
-    data = guideline_data.load(project / "data" / "guideline.yml")
+    data = read_data(project)
     data["settings"] = settings
     write_data(project, data)
     out = tmp_path / "site"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter
 from pathlib import Path
@@ -10,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import guideline_data
 import pytest
-from conftest import ROOT, Site, copy_project, mkdocs_build, soup, write_data
+from conftest import ROOT, Site, copy_project, mkdocs_build, read_data, soup, write_data
 from mkdocs.config import load_config
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
@@ -104,7 +103,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build where data fields and an opted-out page carry HTML and Jinja."""
     tmp = tmp_path_factory.mktemp("hostile")
     project = copy_project(tmp / "project")
-    data = copy.deepcopy(DATA)
+    data = read_data(project)
     data["rules"][0]["text"] = HOSTILE
     data["rules"][0]["rationale"] = HOSTILE
     data["roles"][0]["name"] = f"Roll {HOSTILE}"

@@ -28,7 +28,11 @@ def test_the_checker_knows_every_macro_that_macros_py_registers() -> None:
         registered.append(function.__name__)
         return function
 
-    module.define_env(SimpleNamespace(conf=SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml")), macro=macro))
+    module.define_env(
+        SimpleNamespace(
+            conf=SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), use_directory_urls=True), macro=macro
+        )
+    )
     assert sorted(registered) == sorted(page_macros.MACROS)
 
 
