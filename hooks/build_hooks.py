@@ -1,10 +1,10 @@
 """MkDocs hooks: check the data, the pages and what the build generates.
 
 - on_config (before mkdocs-macros): the data file, so a mistake there stops the
-  build with one clear report and exit 1, never a traceback from a macro;
+  build with one clear report and exit 1, never a traceback from a macro; the
+  glossary becomes the abbreviations shown as tooltips;
 - on_files: every page's front matter and macro calls, and that each section's
   rules are rendered on its own page exactly once;
-- on_page_markdown (after mkdocs-macros): the glossary as abbreviations;
 - on_env (after every page is rendered, before any is written): mistakes in
   the partials, and every link and anchor in the rendered pages.
 
@@ -25,7 +25,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 _MAX_LINES = 30  # problems shown in one report; one mistake can break hundreds of links
 
@@ -36,10 +35,15 @@ def data_path(config: MkDocsConfig) -> Path:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check the data file; give the glossary to the abbreviation extension, so
+    its terms show a tooltip on every page (the extension's own `glossary`
+    option: far cheaper than appending *[term]: definitions to each page)."""
     try:
-        guideline_data.load(data_path(config))
+        data = guideline_data.load(data_path(config))
     except guideline_data.DataError as exc:
         raise PluginError(exc.report()) from None
+    abbr = config.mdx_configs.setdefault("abbr", {})
+    abbr["glossary"] = {**glossary_abbreviations(data["glossary"]), **abbr.get("glossary", {})}
     return config
 
 
@@ -53,17 +57,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError(guideline_data.DataError(problems, subject="Handboken").report())
     return files
-
-
-@event_priority(-100)  # after mkdocs-macros: the definitions are never rendered as Jinja
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Append the glossary as abbreviations, so its terms show a tooltip on every page."""
-    lines = [
-        f"*[{form}]: {' '.join(entry['definition'].split())}"
-        for entry in guideline_data.load(data_path(config))["glossary"]
-        for form in _forms(entry)
-    ]
-    return markdown + "\n\n" + "\n".join(lines) + "\n" if lines else markdown
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -91,8 +84,13 @@ def _docs_prefix(config: MkDocsConfig) -> str:
     return guideline_data.display_name(Path(config.docs_dir), root) + "/"
 
 
-def _forms(entry: dict) -> list[str]:
-    """The term, its other forms, and each capitalised (for the start of a sentence)."""
-    forms = [entry["term"], *entry["forms"]]
-    capitalised = [f[:1].upper() + f[1:] for f in forms]
-    return list(dict.fromkeys(f for f in forms + capitalised if "[" not in f and "]" not in f))
+def glossary_abbreviations(glossary: list[dict]) -> dict[str, str]:
+    """Every form of every term (and each capitalised, for the start of a
+    sentence) mapped to its definition on one line."""
+    found: dict[str, str] = {}
+    for entry in glossary:
+        definition = " ".join(entry["definition"].split())
+        forms = [entry["term"], *entry["forms"]]
+        for form in forms + [f[:1].upper() + f[1:] for f in forms]:
+            found.setdefault(form, definition)
+    return found

@@ -14,6 +14,7 @@ from pathlib import Path
 import guideline_data
 import pytest
 from bs4 import NavigableString, Tag
+from build_hooks import glossary_abbreviations
 from conftest import ROOT, Site, copy_project, mkdocs_build, read_data, soup, write_data
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
@@ -227,14 +228,8 @@ GENERATED = ", ".join(
 
 
 def glossary_forms() -> dict[str, str]:
-    """Every form that gets a tooltip (as in hooks/build_hooks.py) -> its definition."""
-    forms = {}
-    for entry in DATA["glossary"]:
-        definition = " ".join(entry["definition"].split())
-        for form in [entry["term"], *entry["forms"]]:
-            forms[form] = definition
-            forms[form[:1].upper() + form[1:]] = definition
-    return forms
+    """Every form that gets a tooltip -> its definition."""
+    return glossary_abbreviations(DATA["glossary"])
 
 
 def test_glossary_page_lists_every_term_with_its_anchor(site: Site) -> None:
