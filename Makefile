@@ -13,19 +13,21 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check-data test lint browser bench clean
+.PHONY: help serve build check check-data test lint browser bench clean
 
 help: ## Visa alla kommandon
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
 
-serve: $(VENV)/.site ## Visa handboken på http://127.0.0.1:8000 (uppdateras när du sparar)
+serve: check ## Visa handboken på http://127.0.0.1:8000 (uppdateras när du sparar)
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
 
-build: $(VENV)/.site ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
+build: check ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
-check-data: $(VENV)/.site ## Kontrollera data/guideline.yml och visa alla fel
-	$(BIN)/python hooks/guideline_data.py
+check: $(VENV)/.site ## Kontrollera datafilen och sidornas makron och visa alla fel (utan att bygga)
+	$(BIN)/python hooks/check.py
+
+check-data: check ## Samma som make check
 
 test: $(VENV)/.dev node_modules/.package-lock.json browser ## Kör alla tester (installerar allt som behövs, även webbläsaren)
 	$(BIN)/ruff check hooks tests scripts

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -90,3 +92,22 @@ def test_build_stops_with_a_clean_report(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert f"docs/regler.md:{line} [rules]: Det finns inget avsnitt med id 'finns-inte'" in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_check_command_reports_without_building(tmp_path: Path) -> None:
+    """`make check` runs before any engine: the same problems, file and line, exit 1."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "lagar" / "arkiv.md"
+    line = page.read_text(encoding="utf-8").count("\n") + 2
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ rules("dataskydd") }}\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(project / "hooks" / "check.py")], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"docs/lagar/arkiv.md:{line} [rules]: Reglerna i avsnittet dataskydd ska visas på lagar/dataskydd.md" in (
+        result.stderr
+    )
+    good = subprocess.run([sys.executable, str(ROOT / "hooks" / "check.py")], capture_output=True, text=True)
+    assert good.returncode == 0, good.stderr
+    assert "i ordning" in good.stdout
