@@ -144,3 +144,16 @@ def test_jinja_in_data_is_never_evaluated(hostile_site: Path) -> None:
 def test_a_page_without_render_macros_keeps_braces_as_text(hostile_site: Path) -> None:
     text = (hostile_site / "opt-out" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"Här står \{\{ 7\*191 \}\} och \{% if x %\}", text)
+
+
+def test_the_copied_search_partial_differs_from_materials_only_by_its_name() -> None:
+    """overrides/partials/search.html is a copy (Material has no block for the
+    dialog): after a theme update it must be copied again, or it drops changes."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates/partials/search.html").read_text(encoding="utf-8")
+    theirs = theirs.split("-#}\n", 1)[1]  # without the "generated" banner
+    ours = (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8").split("-#}\n", 1)[1]
+    named = '<div class="md-search" data-md-component="search" role="dialog">'
+    assert named in theirs, "Material changed the search dialog: copy its partial again and re-add the aria-label"
+    assert ours == theirs.replace(named, named[:-1] + " aria-label=\"{{ lang.t('search') }}\">")
