@@ -528,12 +528,14 @@ def _level_problems(rule: dict, path: tuple, problem: Any, topic_levels: dict[st
     sources = [s for _, s in _items(rule.get("source"))]
     kinds = {s.get("kind") for s in sources}
     topics = [s.get("topic") for s in sources if s.get("kind") == "riktlinjen" and s.get("topic") in topic_levels]
+    unknown_topic = any(s.get("kind") == "riktlinjen" and s.get("topic") not in topic_levels for s in sources)
     requires = "lag" in kinds or any(topic_levels[t] == "ska" for t in topics)
-    if level == "ska" and sources and not requires:
+    if level == "ska" and sources and not requires and not unknown_topic:  # an unknown topic is reported as such
         if topics:
-            names = ", ".join(dict.fromkeys(topics))
+            names = list(dict.fromkeys(topics))
+            named = f"ämnet {names[0]}" if len(names) == 1 else f"ämnena {', '.join(names[:-1])} och {names[-1]}"
             message = (
-                f"Regeln har nivån ska, men beslutet säger bara bör om ämnet {names} i riktlinjen "
+                f"Regeln har nivån ska, men beslutet säger bara bör om {named} i riktlinjen "
                 "(level: bör under guideline › topics). Ändra nivån till bör, eller lägg till den lag "
                 "som kräver regeln (kind: lag)."
             )

@@ -428,3 +428,10 @@ def test_only_a_statute_or_a_requiring_topic_makes_a_rule_ska() -> None:
                 s["kind"] == "lag" or (s["kind"] == "riktlinjen" and topic_levels[s["topic"]] == "ska")
                 for s in rule["source"]
             ), rule["id"]
+
+
+def test_an_unknown_topic_is_reported_once_not_also_as_a_level_problem(tmp_path: Path) -> None:
+    result = check(tmp_path, replace("        topic: omfattning\n", "        topic: okant\n"))
+    assert result.returncode == 1
+    assert "Ämnet 'okant' finns inte" in result.stderr
+    assert "Datafilen har 1 fel" in result.stderr, result.stderr
