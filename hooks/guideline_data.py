@@ -350,9 +350,29 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[str, str | None]
     """Swedish message for one schema error, and an extra path part if the
     error is about a key that is missing or unknown."""
     v, value, s = error.validator, error.instance, error.schema
+    if v == "not" and error.validator_value == {}:
+        # {"not": {}} forbids a field here, e.g. `topic` on a source of kind lag.
+        field = error.path[-1] if error.path else ""
+        return (
+            f"Fältet {field} hör inte till den här sortens källa. Ta bort det, eller ändra kind. "
+            "Se sidan För redaktörer om vilka fält varje sorts källa har.",
+            None,
+        )
+    if v == "anyOf" and all(set(branch) == {"required"} for branch in error.validator_value):
+        fields = " eller ".join(name for branch in error.validator_value for name in branch["required"])
+        return f"Ett av fälten {fields} måste finnas.", None
+    if v == "not" and set(error.validator_value) == {"required"} and len(error.validator_value["required"]) > 1:
+        fields = " och ".join(error.validator_value["required"])
+        return f"Fälten {fields} får inte finnas samtidigt. Behåll ett av dem.", None
     if v == "required":
         missing = [k for k in error.validator_value if not (isinstance(value, dict) and k in value)]
         names = ", ".join(missing)
+        if missing == ["note"] and isinstance(value, dict) and value.get("kind") == "lag":
+            return (
+                "En lag utan reference (paragraf eller artikel) behöver en note som säger varför, till exempel "
+                "att paragrafen inte är kontrollerad mot lagtexten.",
+                None,
+            )
         return f"Fältet {names} saknas men måste finnas.", None
     if v == "additionalProperties":
         unknown = sorted(k for k in value if k not in s.get("properties", {}))
@@ -385,6 +405,8 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[str, str | None]
             return f"SFS-nummer {value!r} har fel form. Skriv år:nummer, till exempel 1949:105.", None
         if pattern.endswith(".md$"):
             return f"{value!r} är ingen sida. Skriv sökvägen i docs/, till exempel lagar/dataskydd.md.", None
+        if "[0-9]{4}/" in pattern:
+            return f"EU-nummer {value!r} har fel form. Skriv år/nummer, till exempel 2016/679.", None
         return f"Värdet {value!r} har fel form.", None
     if v == "minItems":
         if error.validator_value == 1:
@@ -464,7 +486,14 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
         for i, item in _items(data.get(key)):
             yield from unique((key, i, "id"), item.get("id"), noun, first)
 
+    guideline = data.get("guideline") if isinstance(data.get("guideline"), dict) else {}
+    topic_first: dict[str, int] = {}
+    for i, topic in _items(guideline.get("topics")):
+        yield from unique(("guideline", "topics", i, "id"), topic.get("id"), "del av riktlinjen", topic_first)
+
     role_ids, rule_ids, section_ids = _ids(data.get("roles")), _ids(data.get("rules")), _ids(data.get("sections"))
+    topic_ids = _ids(guideline.get("topics"))
+    topic_levels = {t["id"]: t.get("level") for _, t in _items(guideline.get("topics")) if isinstance(t.get("id"), str)}
 
     def known(path: tuple, value: Any, ids: set[str], what: str) -> Iterator[Problem]:
         if isinstance(value, str) and value not in ids:
@@ -479,6 +508,10 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
     for i, rule in _items(data.get("rules")):
         yield from known_roles(("rules", i, "roles"), rule.get("roles"))
         yield from known(("rules", i, "section"), rule.get("section"), section_ids, "Avsnittet")
+        for j, source in _items(rule.get("source")):
+            if source.get("kind") == "riktlinjen":
+                yield from known(("rules", i, "source", j, "topic"), source.get("topic"), topic_ids, "Ämnet")
+        yield from _level_problems(rule, ("rules", i), problem, topic_levels)
 
     for i, field in _items(data.get("account_fields")):
         yield from known(("account_fields", i, "rule"), field.get("rule"), rule_ids, "Regeln")
@@ -502,6 +535,46 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
                 yield from checklist_id((*path, "id"), item.get("id"))
                 yield from known((*path, "rule"), item.get("rule"), rule_ids, "Regeln")
                 yield from known_roles((*path, "roles"), item.get("roles"))
+
+
+# Which sources can make a rule a requirement (ska): a statute, or a topic that
+# the board's decision says the guideline covers, when the decision's own words
+# for that topic require (topic level ska; "krav som bör uppfyllas" does not).
+# Guidance and the handbook's own advice can recommend (bör), never require.
+_LEVEL_WORD = {"ska": re.compile(r"\bska\b", re.IGNORECASE), "bör": re.compile(r"\bbör\b", re.IGNORECASE)}
+
+
+def _level_problems(rule: dict, path: tuple, problem: Any, topic_levels: dict[str, Any]) -> Iterator[Problem]:
+    """A rule's level must match its sources and its own wording."""
+    level = rule.get("level")
+    sources = [s for _, s in _items(rule.get("source"))]
+    kinds = {s.get("kind") for s in sources}
+    topics = [s.get("topic") for s in sources if s.get("kind") == "riktlinjen" and s.get("topic") in topic_levels]
+    unknown_topic = any(s.get("kind") == "riktlinjen" and s.get("topic") not in topic_levels for s in sources)
+    requires = "lag" in kinds or any(topic_levels[t] == "ska" for t in topics)
+    if level == "ska" and sources and not requires and not unknown_topic:  # an unknown topic is reported as such
+        if topics:
+            names = list(dict.fromkeys(topics))
+            named = f"ämnet {names[0]}" if len(names) == 1 else f"ämnena {', '.join(names[:-1])} och {names[-1]}"
+            message = (
+                f"Regeln har nivån ska, men beslutet säger bara bör om {named} i riktlinjen "
+                "(level: bör under guideline › topics). Ändra nivån till bör, eller lägg till den lag "
+                "som kräver regeln (kind: lag)."
+            )
+        else:
+            message = (
+                "Regeln har nivån ska men vilar bara på vägledning eller handbokens råd. En ska-regel måste "
+                "ha minst en källa med kind: lag eller kind: riktlinjen. Ändra nivån till bör, eller lägg "
+                "till den lag eller det ämne i riktlinjen som kräver regeln."
+            )
+        yield problem((*path, "level"), message)
+    text = rule.get("text")
+    if level in _LEVEL_WORD and isinstance(text, str) and not _LEVEL_WORD[level].search(text):
+        yield problem(
+            (*path, "text"),
+            f"Regeln har nivån {level} men texten säger inte {level}. Skriv {level} i regeltexten, så att den "
+            "går att förstå också utan märkningen, till exempel när den citeras.",
+        )
 
 
 # --------------------------------------------------------------------------

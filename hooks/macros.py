@@ -150,6 +150,13 @@ def define_env(env: Any) -> None:
         """Metadata about the guideline and the decision (for prose pages)."""
         return data["guideline"]
 
+    @env.macro
+    def source_kinds() -> str:
+        """What the kinds of source at each rule mean, the decision's topics, and the
+        authorities the rules cite (for regler.md, under the anchor #kallor)."""
+        cited = [s["authority"] for r in data["rules"] for s in r["source"] if s["kind"] == "vägledning"]
+        return render("source_kinds.html", authorities=list(dict.fromkeys(cited)))
+
 
 def _fields(schema: dict, item: dict) -> list[dict]:
     """Plain rows for one list's items: name, required, what is allowed, description."""

@@ -32,6 +32,7 @@ MACROS: dict[str, str | None] = {
     "settings": None,
     "guideline": None,
     "data_reference": None,
+    "source_kinds": None,
 }
 
 _NOUN = {"sections": "inget avsnitt", "checklists": "ingen checklista"}

@@ -221,6 +221,7 @@ GENERATED = ", ".join(
         ".mdx-checklist",
         ".mdx-registration",
         ".mdx-data-reference",
+        ".mdx-source-kinds",
         "pre",
         "code",
     )

@@ -14,6 +14,9 @@ FIXTURE = ROOT / "tests" / "fixtures" / "minimal.yml"
 CHECKER = ROOT / "hooks" / "guideline_data.py"
 
 
+HANDBOKEN = "      - kind: handboken\n"  # the second rule's only source in the fixture
+
+
 def minimal() -> str:
     return FIXTURE.read_text(encoding="utf-8")
 
@@ -45,119 +48,119 @@ def test_minimal_fixture_is_valid(tmp_path: Path) -> None:
 
 # (case id, file content, line, field or "" for the file as a whole, words in the message)
 CASES = [
-    ("yaml-syntax", replace("  title: Syfte\n", "  title: Syfte: med kolon\n"), 16, "[title]", "kolon"),
+    ("yaml-syntax", replace("  title: Syfte\n", "  title: Syfte: med kolon\n"), 19, "[title]", "kolon"),
     ("tab-indent", replace("  title: Riktlinje", "\ttitle: Riktlinje"), 3, "[title]", "tabb"),
     ("duplicate-key", replace("  year: 2023\n", "  year: 2023\n  year: 2024\n"), 9, "guideline › year", "två gånger"),
     ("empty-file", "", 1, "", "tom"),
     ("only-comments", "# bara en kommentar\n", 1, "", "tom"),
     ("top-level-list", "- id: a\n- id: b\n", 1, "", "lista"),
-    ("not-utf8", replace("Sköter kontot.", "Sk\udcf6ter kontot.").encode("utf-8", "surrogateescape"), 21, "", "UTF-8"),
+    ("not-utf8", replace("Sköter kontot.", "Sk\udcf6ter kontot.").encode("utf-8", "surrogateescape"), 24, "", "UTF-8"),
     (
         "python-tag",
         replace("  title: Syfte\n", "  title: !!python/object/apply:os.system [ls]\n"),
-        16,
+        19,
         "sections",
         "Taggen",
     ),
     (
         "alias",
         replace(
-            "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: praxis",
-            "    roles: &r [kontoansvarig]\n    section: syfte\n    source:\n      - kind: praxis",
+            "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: handboken",
+            "    roles: &r [kontoansvarig]\n    section: syfte\n    source:\n      - kind: handboken",
         ),
-        36,
+        40,
         "",
         "Ankare",
     ),
-    ("alias-use", replace("page: index.md\n", "page: index.md\nextra: *x\n"), 18, "", "Alias"),
+    ("alias-use", replace("page: index.md\n", "page: index.md\nextra: *x\n"), 21, "", "Alias"),
     ("wrong-type", replace("  year: 2023", "  year: tjugotjugotre"), 8, "guideline › year", "heltal"),
     (
         "wrong-type-list",
         replace(
-            "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: beslut",
-            "    roles: kontoansvarig\n    section: syfte\n    source:\n      - kind: beslut",
+            "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: riktlinjen",
+            "    roles: kontoansvarig\n    section: syfte\n    source:\n      - kind: riktlinjen",
         ),
-        29,
+        32,
         "rules › nr 1 (syfte-skriftligt) › roles",
         "lista",
     ),
     (
         "missing-field",
         replace("    text: Varje konto ska ha ett skriftligt syfte.\n", ""),
-        26,
+        29,
         "rules › nr 1 (syfte-skriftligt)",
         "text saknas",
     ),
     (
         "unknown-field",
         replace("    level: ska\n", "    levle: ska\n"),
-        28,
+        31,
         "rules › nr 1 (syfte-skriftligt) › levle",
         "Okänt fält levle",
     ),
     (
         "bad-level",
         replace("    level: ska\n", "    level: måste\n"),
-        28,
+        31,
         "rules › nr 1 (syfte-skriftligt) › level",
         "ska, bör",
     ),
     (
         "malformed-id",
         replace("  - id: svara-snabbt", "  - id: Svara Snabbt"),
-        33,
+        37,
         "rules › nr 2 (Svara Snabbt) › id",
         "små bokstäver",
     ),
     (
         "duplicate-rule-id",
         replace("  - id: svara-snabbt", "  - id: syfte-skriftligt"),
-        33,
+        37,
         "rules › nr 2 (syfte-skriftligt) › id",
         "används redan",
     ),
     (
         "duplicate-role-id",
         replace("  - id: ansvarig-chef", "  - id: kontoansvarig"),
-        22,
+        25,
         "roles › nr 2 (kontoansvarig) › id",
         "används redan",
     ),
     (
         "duplicate-item-id",
         replace("          - id: punkt-egen", "          - id: punkt-syfte"),
-        56,
+        60,
         "items › nr 2 (punkt-syfte) › id",
         "används redan",
     ),
     (
         "item-id-is-a-rule-id",
         replace("          - id: punkt-egen", "          - id: svara-snabbt"),
-        56,
+        60,
         "items › nr 2 (svara-snabbt) › id",
         "redan id för en regel",
     ),
     (
         "unknown-role",
         replace(
-            "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: beslut",
-            "    roles: [redaktor]\n    section: syfte\n    source:\n      - kind: beslut",
+            "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: riktlinjen",
+            "    roles: [redaktor]\n    section: syfte\n    source:\n      - kind: riktlinjen",
         ),
-        29,
+        32,
         "rules › nr 1 (syfte-skriftligt) › roles › nr 1",
         "Rollen 'redaktor' finns inte",
     ),
     (
         "unknown-rule",
         replace("            rule: syfte-skriftligt", "            rule: finns-inte"),
-        55,
+        59,
         "items › nr 1 (punkt-syfte) › rule",
         "Regeln 'finns-inte' finns inte",
     ),
     (
         "unknown-section",
         replace("    section: syfte\n", "    section: okant\n"),
-        30,
+        33,
         "rules › nr 1 (syfte-skriftligt) › section",
         "Avsnittet 'okant' finns inte",
     ),
@@ -169,7 +172,7 @@ CASES = [
             "            roles: [kontoansvarig]\n",
             "        items: []\n",
         ),
-        53,
+        57,
         "steps › nr 1 (steg-ett) › items",
         "tom",
     ),
@@ -178,21 +181,159 @@ CASES = [
         replace(
             "            rule: syfte-skriftligt\n", "            rule: syfte-skriftligt\n            text: Dubbelt.\n"
         ),
-        54,
+        58,
         "items › nr 1 (punkt-syfte)",
         "antingen rule",
     ),
     (
         "select-without-options",
         replace("    options: [Facebook, Instagram]\n", ""),
-        41,
+        45,
         "account_fields › nr 1 (plattform)",
         "options saknas",
+    ),
+    # Provenance: a rule's sources and its level (see data/guideline.schema.json, $defs › source).
+    (
+        "ska-resting-only-on-the-handbook",
+        replace("      - kind: riktlinjen\n        topic: omfattning\n", "      - kind: handboken\n"),
+        31,
+        "rules › nr 1 (syfte-skriftligt) › level]",
+        "ska men vilar bara på vägledning eller handbokens råd",
+    ),
+    (
+        "ska-resting-only-on-guidance",
+        replace(
+            "      - kind: riktlinjen\n        topic: omfattning\n",
+            "      - kind: vägledning\n        authority: JO\n        document: ett beslut\n",
+        ),
+        31,
+        "rules › nr 1 (syfte-skriftligt) › level]",
+        "En ska-regel måste ha minst en källa med kind: lag eller kind: riktlinjen",
+    ),
+    (
+        "ska-resting-on-a-topic-the-decision-says-bor-about",
+        replace("        topic: omfattning\n", "        topic: krav\n"),
+        31,
+        "rules › nr 1 (syfte-skriftligt) › level]",
+        "beslutet säger bara bör om ämnet krav",
+    ),
+    (
+        "rule-text-without-its-level",
+        replace("    text: Du bör svara", "    text: Svara"),
+        38,
+        "rules › nr 2 (svara-snabbt) › text]",
+        "texten säger inte bör",
+    ),
+    (
+        "unknown-topic",
+        replace("        topic: omfattning\n", "        topic: okant\n"),
+        36,
+        "rules › nr 1 (syfte-skriftligt) › source › nr 1 › topic]",
+        "Ämnet 'okant' finns inte",
+    ),
+    (
+        "duplicate-topic-id",
+        replace("    - {id: krav,", "    - {id: omfattning,"),
+        11,
+        "guideline › topics › nr 2 (omfattning) › id]",
+        "används redan",
+    ),
+    (
+        "topic-without-level",
+        replace(", level: bör}", "}"),
+        11,
+        "guideline › topics › nr 2 (krav)]",
+        "level saknas",
+    ),
+    (
+        "unknown-kind",
+        replace("      - kind: handboken\n", "      - kind: praxis\n"),
+        43,
+        "rules › nr 2 (svara-snabbt) › source › nr 1 › kind]",
+        "Tillåtna värden: lag, vägledning, riktlinjen, handboken",
+    ),
+    (
+        "lag-without-statute",
+        replace(HANDBOKEN, '      - kind: lag\n        sfs: "1974:152"\n        reference: 1 kap. 9 §\n'),
+        43,
+        "rules › nr 2 (svara-snabbt) › source › nr 1]",
+        "Fältet statute saknas",
+    ),
+    (
+        "lag-without-sfs-or-eu",
+        replace(HANDBOKEN, "      - kind: lag\n        statute: Regeringsformen\n        reference: 1 kap. 9 §\n"),
+        43,
+        "rules › nr 2 (svara-snabbt) › source › nr 1]",
+        "Ett av fälten sfs eller eu måste finnas",
+    ),
+    (
+        "lag-with-both-sfs-and-eu",
+        replace(
+            "      - kind: handboken\n",
+            '      - kind: lag\n        statute: Dataskyddsförordningen\n        sfs: "2018:218"\n'
+            '        eu: "2016/679"\n        reference: artikel 9\n',
+        ),
+        43,
+        "rules › nr 2 (svara-snabbt) › source › nr 1]",
+        "Fälten sfs och eu får inte finnas samtidigt",
+    ),
+    (
+        "lag-without-reference-or-note",
+        replace(HANDBOKEN, '      - kind: lag\n        statute: Upphovsrättslagen\n        sfs: "1960:729"\n'),
+        43,
+        "rules › nr 2 (svara-snabbt) › source › nr 1]",
+        "En lag utan reference",
+    ),
+    (
+        "lag-with-a-malformed-eu-number",
+        replace(
+            "      - kind: handboken\n",
+            "      - kind: lag\n        statute: Dataskyddsförordningen\n"
+            '        eu: "679/2016/EU"\n        reference: artikel 9\n',
+        ),
+        45,
+        "rules › nr 2 (svara-snabbt) › source › nr 1 › eu]",
+        "EU-nummer",
+    ),
+    (
+        "vagledning-without-document",
+        replace("      - kind: handboken\n", "      - kind: vägledning\n        authority: JO\n"),
+        43,
+        "rules › nr 2 (svara-snabbt) › source › nr 1]",
+        "Fältet document saknas",
+    ),
+    (
+        "vagledning-from-an-unknown-authority",
+        replace(HANDBOKEN, "      - kind: vägledning\n        authority: Facebook\n        document: Villkor\n"),
+        44,
+        "rules › nr 2 (svara-snabbt) › source › nr 1 › authority]",
+        "Tillåtna värden: JO",
+    ),
+    (
+        "riktlinjen-without-topic",
+        replace("        topic: omfattning\n", ""),
+        35,
+        "rules › nr 1 (syfte-skriftligt) › source › nr 1]",
+        "Fältet topic saknas",
+    ),
+    (
+        "field-of-another-kind",
+        replace("        topic: omfattning\n", "        topic: omfattning\n        statute: Regeringsformen\n"),
+        37,
+        "rules › nr 1 (syfte-skriftligt) › source › nr 1 › statute]",
+        "Fältet statute hör inte till den här sortens källa",
+    ),
+    (
+        "handboken-with-a-topic",
+        replace("      - kind: handboken\n", "      - kind: handboken\n        topic: krav\n"),
+        44,
+        "rules › nr 2 (svara-snabbt) › source › nr 1 › topic]",
+        "hör inte till den här sortens källa",
     ),
     (
         "bad-url",
         replace("  adopted_document_url: null", "  adopted_document_url: www.alingsas"),
-        12,
+        15,
         "settings › adopted_document_url",
         "https://",
     ),
@@ -263,3 +404,34 @@ def test_build_names_a_section_page_that_does_not_exist(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "Sidan saknas.md finns inte" in result.stderr
     assert "› page]" in result.stderr
+
+
+SEED = ROOT.parent / "shared" / "seed" / "000_b96219114cb341a5.txt"  # the board's decision, outside the project
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the protocol of KS 2023 § 55 is not next to the project")
+def test_topic_quotes_are_the_decisions_own_words() -> None:
+    """guideline › topics › quote must be verbatim from the protocol (whitespace aside)."""
+    protocol = " ".join(SEED.read_text(encoding="utf-8").split())
+    topics = guideline_data.load(ROOT / "data" / "guideline.yml")["guideline"]["topics"]
+    not_verbatim = [t["id"] for t in topics if " ".join(t["quote"].split()) not in protocol]
+    assert not not_verbatim, f"quotes not found word for word in the decision: {not_verbatim}"
+
+
+def test_only_a_statute_or_a_requiring_topic_makes_a_rule_ska() -> None:
+    """The real data file: every ska rule rests on a statute or on a topic whose level is ska."""
+    data = guideline_data.load(ROOT / "data" / "guideline.yml")
+    topic_levels = {t["id"]: t["level"] for t in data["guideline"]["topics"]}
+    for rule in data["rules"]:
+        if rule["level"] == "ska":
+            assert any(
+                s["kind"] == "lag" or (s["kind"] == "riktlinjen" and topic_levels[s["topic"]] == "ska")
+                for s in rule["source"]
+            ), rule["id"]
+
+
+def test_an_unknown_topic_is_reported_once_not_also_as_a_level_problem(tmp_path: Path) -> None:
+    result = check(tmp_path, replace("        topic: omfattning\n", "        topic: okant\n"))
+    assert result.returncode == 1
+    assert "Ämnet 'okant' finns inte" in result.stderr
+    assert "Datafilen har 1 fel" in result.stderr, result.stderr

@@ -104,7 +104,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("hostile")
     project = copy_project(tmp / "project")
     data = read_data(project)
-    data["rules"][0]["text"] = HOSTILE
+    data["rules"][0]["text"] = f"{HOSTILE} {data['rules'][0]['level']}"  # a rule text says its level
     data["rules"][0]["rationale"] = HOSTILE
     data["roles"][0]["name"] = f"Roll {HOSTILE}"
     data["glossary"].append({"id": "hostile", "term": "hostile", "definition": HOSTILE, "forms": ["{{ 7*191 }}"]})
@@ -157,3 +157,61 @@ def test_the_copied_search_partial_differs_from_materials_only_by_its_name() -> 
     named = '<div class="md-search" data-md-component="search" role="dialog">'
     assert named in theirs, "Material changed the search dialog: copy its partial again and re-add the aria-label"
     assert ours == theirs.replace(named, named[:-1] + " aria-label=\"{{ lang.t('search') }}\">")
+
+
+# --------------------------------------------------------------------------
+# Sources: every kind is shown in words at each rule and explained once, on regler.md#kallor.
+
+KIND_LABELS = {"lag": "Lag:", "vägledning": "Vägledning:", "handboken": "Handbokens råd"}
+
+
+def expected_source_label(source: dict) -> str:
+    guideline = DATA["guideline"]
+    if source["kind"] == "lag":
+        return "Tolkning av lag:" if source.get("interpretation") else "Lag:"
+    if source["kind"] == "riktlinjen":
+        topic = {t["id"]: t for t in guideline["topics"]}[source["topic"]]
+        decision = f"{guideline['body']} {guideline['year']} {guideline['paragraph']}"
+        return f"Riktlinjen ({decision}), om {' '.join(topic['title'].split())}"
+    return KIND_LABELS[source["kind"]]
+
+
+def test_every_source_is_shown_with_its_kind_in_words(site: Site) -> None:
+    sections = {s["id"]: s for s in DATA["sections"]}
+    for rule in DATA["rules"]:
+        article = soup(page_for(site, sections[rule["section"]]["page"])).find(id=rule["id"])
+        term = next(dt for dt in article.select(".mdx-rule__meta dt") if dt.get_text(strip=True) == "Källa")
+        assert term.a is not None and term.a["href"].endswith("regler/#kallor"), rule["id"]
+        shown = " ".join(term.find_next_sibling("dd").get_text(" ").split())
+        for source in rule["source"]:
+            label = expected_source_label(source)
+            assert label in shown, f"{rule['id']}: {label!r} not in {shown!r}"
+            for field in ("statute", "sfs", "eu", "reference", "document", "note"):
+                if source[field]:
+                    assert " ".join(str(source[field]).split()) in shown, f"{rule['id']}: {field} not shown"
+        if not any(s.get("interpretation") for s in rule["source"]):
+            assert "Tolkning" not in shown, rule["id"]
+
+
+def test_the_kinds_topics_and_abbreviations_are_explained_on_the_rule_page(site: Site) -> None:
+    page = soup(site.page("regler"))
+    heading = page.find(id="kallor")
+    assert heading is not None and heading.name == "h2" and "Var reglerna kommer ifrån" in heading.get_text()
+    explained = page.select_one(".mdx-source-kinds")
+    terms = [" ".join(dt.get_text(" ").split()) for dt in explained.select("dl dt")]
+    decision = f"{DATA['guideline']['body']} {DATA['guideline']['year']} {DATA['guideline']['paragraph']}"
+    for label in ("Lag", "Tolkning av lag", "Vägledning", f"Riktlinjen ({decision})", "Handbokens råd", "SFS"):
+        assert label in terms, label
+    text = " ".join(explained.get_text(" ").split())
+    assert "ska" in text and "bör" in text and "krav som bör uppfyllas" in text
+    for topic in DATA["guideline"]["topics"]:
+        item = page.find(id=f"amne-{topic['id']}")
+        assert item is not None and " ".join(topic["quote"].split()) in " ".join(item.get_text(" ").split())
+    cited = {s["authority"] for r in DATA["rules"] for s in r["source"] if s["kind"] == "vägledning"}
+    assert cited <= set(terms), f"authorities cited but not explained: {cited - set(terms)}"
+
+
+def test_every_authority_the_schema_allows_has_a_name_in_the_partial() -> None:
+    partial = (ROOT / "overrides" / "partials" / "source_kinds.html").read_text(encoding="utf-8")
+    allowed = guideline_data.schema()["$defs"]["source"]["properties"]["authority"]["enum"]
+    assert [a for a in allowed if f'"{a}":' not in partial] == []
