@@ -41,8 +41,8 @@ def page_name(site: Site, path: Path) -> str:
 
 
 def headings(main: Tag) -> dict[str, str]:
-    """Heading text -> id, for h1–h3."""
-    return {text_of(h): h.get("id", "") for h in main.find_all(["h1", "h2", "h3"])}
+    """Heading text -> id, for h1–h3 (inline elements such as a tooltip's <abbr> joined without a space)."""
+    return {" ".join(h.get_text().split()): h.get("id", "") for h in main.find_all(["h1", "h2", "h3"])}
 
 
 # --------------------------------------------------------------------------
