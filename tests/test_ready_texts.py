@@ -1,5 +1,11 @@
 """Färdiga texter: every ready text is on the page as plain, selectable text (also without
-JavaScript), and its copy button puts exactly that text on the clipboard."""
+JavaScript), and its copy button puts exactly that text on the clipboard.
+
+Each text is a fenced block in a <div class="mdx-ready-text" id="text-…">, followed by a
+labelled button that Material's clipboard handler serves ([data-clipboard-target]). Material's
+per-block copy button (the `.copy` class) would work without the site-wide content.code.copy
+feature, but it puts each button in an unlabelled <nav>, and several on one page fail axe
+(landmark-unique)."""
 
 from __future__ import annotations
 
@@ -11,9 +17,10 @@ from conftest import ROOT, Site, soup
 
 PAGE = "inlagg/fardiga-texter"
 SOURCE = ROOT / "docs" / "inlagg" / "fardiga-texter.md"
-# A ready text is a fenced block with these classes: Material gives a block with
-# `.copy` a copy button even though content.code.copy is not enabled site-wide.
-FENCE = re.compile(r"^```\{\.text \.copy \.mdx-ready-text\}\n(.*?)\n```$", re.DOTALL | re.MULTILINE)
+FENCE = re.compile(
+    r'^<div class="mdx-ready-text" id="text-[a-z-]+" markdown>\n\n```text\n(.*?)\n```$', re.DOTALL | re.MULTILINE
+)
+BUTTON = "button.mdx-ready-text__copy"
 PLACEHOLDER = re.compile(r"\[([^\]]*)\]")
 
 
@@ -25,8 +32,14 @@ def ready_texts() -> list[str]:
 def test_every_ready_text_is_rendered_as_written(site: Site) -> None:
     texts = ready_texts()
     assert len(texts) >= 7, "comment rules, account description and the example replies"
-    blocks = soup(site.page(PAGE)).select("article .mdx-ready-text.copy pre > code")
+    html = soup(site.page(PAGE))
+    blocks = html.select("article .mdx-ready-text pre > code")
     assert [block.get_text().rstrip("\n") for block in blocks] == texts
+    for box in html.select("article .mdx-ready-text"):
+        button = box.select_one(BUTTON)
+        assert button is not None and button.get_text(strip=True) == "Kopiera texten"
+        assert button["data-clipboard-target"] == f"#{box['id']} pre > code"
+        assert html.find(id=button["aria-describedby"]).name in ("h2", "h3"), "the button names its text"
 
 
 def test_placeholders_are_marked_and_read_as_words() -> None:
@@ -50,7 +63,7 @@ def test_each_copy_button_copies_its_text_exactly(site: Site, browser: object) -
         assert blocks.count() == len(texts)
         for index, expected in enumerate(texts):
             page.evaluate("navigator.clipboard.writeText('')")
-            button = blocks.nth(index).locator('button.md-code__button[data-md-type="copy"]')
+            button = blocks.nth(index).locator(BUTTON)
             assert button.count() == 1, f"ready text {index + 1} has no copy button"
             button.click()
             page.wait_for_function("expected => navigator.clipboard.readText().then(t => t === expected)", arg=expected)
@@ -76,5 +89,8 @@ def test_ready_texts_are_visible_without_javascript(site: Site, browser: object)
             # The text wraps instead of scrolling sideways, so all of it can be read and selected.
             assert block.evaluate("el => getComputedStyle(el).whiteSpace") == "pre-wrap"
             assert block.evaluate("el => getComputedStyle(el).userSelect") != "none"
+        # A button that cannot work without JavaScript is not shown.
+        assert page.locator(BUTTON).count() == len(texts)
+        assert not any(page.locator(BUTTON).nth(i).is_visible() for i in range(len(texts)))
     finally:
         context.close()
