@@ -42,6 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         data = guideline_data.load(data_path(config))
     except guideline_data.DataError as exc:
         raise PluginError(exc.report()) from None
+    # For the theme's templates (overrides/main.html prints what the handbook is on every page).
+    config.extra["mdx_handbook"] = {"guideline": data["guideline"], "settings": data["settings"]}
     abbr = config.mdx_configs.setdefault("abbr", {})
     abbr["glossary"] = {**glossary_abbreviations(data["glossary"]), **abbr.get("glossary", {})}
     return config

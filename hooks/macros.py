@@ -141,6 +141,11 @@ def define_env(env: Any) -> None:
         return render("official_accounts.html", accounts=data["settings"]["official_accounts"])
 
     @env.macro
+    def notice() -> str:
+        """What the handbook is, and that the adopted document applies (linked when configured)."""
+        return render("notice.html")
+
+    @env.macro
     def settings() -> dict:
         """The kommun's configuration (settings: in the data file); values may be None."""
         return data["settings"]

@@ -33,6 +33,7 @@ MACROS: dict[str, str | None] = {
     "guideline": None,
     "data_reference": None,
     "source_kinds": None,
+    "notice": None,
 }
 
 _NOUN = {"sections": "inget avsnitt", "checklists": "ingen checklista"}
