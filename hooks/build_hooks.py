@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import glossary
 import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
 import html_check
 import page_macros
@@ -45,7 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # For the theme's templates (overrides/main.html prints what the handbook is on every page).
     config.extra["mdx_handbook"] = {"guideline": data["guideline"], "settings": data["settings"]}
     abbr = config.mdx_configs.setdefault("abbr", {})
-    abbr["glossary"] = {**glossary_abbreviations(data["glossary"]), **abbr.get("glossary", {})}
+    abbr["glossary"] = {**glossary.abbreviations(data["glossary"]), **abbr.get("glossary", {})}
     return config
 
 
@@ -84,15 +85,3 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def _docs_prefix(config: MkDocsConfig) -> str:
     root = Path(config.config_file_path).resolve().parent
     return guideline_data.display_name(Path(config.docs_dir), root) + "/"
-
-
-def glossary_abbreviations(glossary: list[dict]) -> dict[str, str]:
-    """Every form of every term (and each capitalised, for the start of a
-    sentence) mapped to its definition on one line."""
-    found: dict[str, str] = {}
-    for entry in glossary:
-        definition = " ".join(entry["definition"].split())
-        forms = [entry["term"], *entry["forms"]]
-        for form in forms + [f[:1].upper() + f[1:] for f in forms]:
-            found.setdefault(form, definition)
-    return found

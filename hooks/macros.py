@@ -22,6 +22,7 @@ _HERE = str(Path(__file__).resolve().parent)
 if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
+import glossary as terms  # noqa: E402
 import guideline_data  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
@@ -69,6 +70,7 @@ def define_env(env: Any) -> None:
         settings=data["settings"],
     )
 
+    partials.env.filters["glossary"] = terms.marker(terms.abbreviations(data["glossary"]))
     render = partials.render_or_record
 
     @env.macro

@@ -11,7 +11,6 @@ Pure: no MkDocs import, so another engine or a script can use it.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +42,6 @@ class Partials:
         )
         self.env.globals.update(globals_)
         problems.clear()  # one Partials per build
-
-    def add_global(self, name: str, value: Callable | object) -> None:
-        self.env.globals[name] = value
 
     def render_or_record(self, template: str, **context: Any) -> str:
         """Render, or record the problem in `problems` and return ''."""

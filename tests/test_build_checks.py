@@ -66,7 +66,7 @@ def _line_of(path: Path, needle: str) -> int:
 @pytest.mark.parametrize(
     ("old", "new", "field"),
     [
-        ("{{ rule.text }}</p>", "{{ rule.txt }}</p>", "txt"),  # printed: would render empty
+        ("{{ rule.text | glossary }}</p>", "{{ rule.txt | glossary }}</p>", "txt"),  # printed: would render empty
         ("{%- if rule.how_to_check %}", "{%- if rule.how_to_chek %}", "how_to_chek"),  # tested: would hide
     ],
     ids=["output", "condition"],

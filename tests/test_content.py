@@ -14,8 +14,8 @@ from pathlib import Path
 import guideline_data
 import pytest
 from bs4 import NavigableString, Tag
-from build_hooks import glossary_abbreviations
 from conftest import ROOT, Site, copy_project, mkdocs_build, read_data, soup, write_data
+from glossary import abbreviations
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
 
@@ -309,7 +309,7 @@ GENERATED = ", ".join(
 
 def glossary_forms() -> dict[str, str]:
     """Every form that gets a tooltip -> its definition."""
-    return glossary_abbreviations(DATA["glossary"])
+    return abbreviations(DATA["glossary"])
 
 
 def test_glossary_page_lists_every_term_with_its_anchor(site: Site) -> None:
