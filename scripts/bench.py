@@ -45,7 +45,7 @@ def main(runs: int) -> None:
         site = Path(out)
         files = [p for p in site.rglob("*") if p.is_file()]
         print(f"\nsite: {len(files)} files, {kib(sum(p.stat().st_size for p in files))} on disk")
-        ours = [site / "assets/javascripts/handbook.js", site / "assets/stylesheets/handbook.css"]
+        ours = [*sorted((site / "assets/javascripts/handbook").glob("*.js")), site / "assets/stylesheets/handbook.css"]
         for path in ours:
             raw = path.read_bytes()
             print(f"  {path.relative_to(site)}: {kib(len(raw))} ({kib(len(gzip.compress(raw)))} gzip)")

@@ -351,29 +351,6 @@ def test_handin_goes_to_the_communications_function_when_unset(tmp_path: Path) -
 
 
 @pytest.mark.browser
-def test_pure_helpers_quote_csv_and_reject_foreign_files(site: Site, context: object) -> None:
-    watched = open_start(context, site)
-    helpers = "window.__mdxHandbook"
-    csv_text = watched.page.evaluate(
-        f"{helpers}.toCSV([{{id: 'a', label: 'A'}}, {{id: 'b', label: 'B'}}], {{a: 'x;\"y\"\\nz'}})"
-    )
-    rows = list(csv.reader(io.StringIO(csv_text.lstrip("\ufeff")), delimiter=";"))
-    assert rows == [["Fält", "Uppgift", "Svar"], ["a", "A", 'x;"y"\nz'], ["b", "B", ""]]
-    parsed = watched.page.evaluate(
-        f"""[
-          {helpers}.parseFile('[]', ['a'], ['i']).ok,
-          {helpers}.parseFile('null', ['a'], ['i']).ok,
-          {helpers}.parseFile(JSON.stringify({{format: 'annat', version: 1, answers: {{}}}}), ['a'], ['i']).ok,
-          {helpers}.parseFile(JSON.stringify({{format: 'alingsas-riktlinje-sociala-medier/anmalan', version: 1,
-              answers: {{a: 'ja', okänt: 'x', b: 5}}, checklist: {{ticked: ['i', 'gammal']}}}}), ['a', 'b'], ['i'])
-        ]"""
-    )
-    assert parsed[:3] == [False, False, False]
-    assert parsed[3] == {"ok": True, "answers": {"a": "ja"}, "ticked": ["i"]}
-    watched.assert_clean()
-
-
-@pytest.mark.browser
 def test_copy_as_text_puts_the_registration_on_the_clipboard(site: Site, browser: object) -> None:
     context = browser.new_context(locale="sv-SE")
     try:
