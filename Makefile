@@ -7,13 +7,15 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SITE   ?= site
+NPX    := node_modules/.bin
+CSS    := docs/assets/stylesheets/*.css
 
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check-data test lint browser bench clean
+.PHONY: help serve build check-data test lint lint-js test-js browser bench clean
 
 help: ## Visa alla kommandon
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -27,14 +29,23 @@ build: $(VENV)/.site ## Bygg den publicerbara webbplatsen till site/ (sätt SITE
 check-data: $(VENV)/.site ## Kontrollera data/guideline.yml och visa alla fel
 	$(BIN)/python hooks/guideline_data.py
 
-test: $(VENV)/.dev node_modules/.package-lock.json browser ## Kör alla tester (installerar allt som behövs, även webbläsaren)
+test: $(VENV)/.dev node_modules/.package-lock.json browser lint-js test-js ## Kör alla tester (installerar allt som behövs, även webbläsaren)
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 	$(BIN)/python -m pytest
 
-lint: $(VENV)/.dev ## Rätta kodstil i hooks/ och tests/
+lint: $(VENV)/.dev node_modules/.package-lock.json ## Rätta kodstil i hooks/, tests/, scripts/, JavaScript och CSS
 	$(BIN)/ruff check --fix hooks tests scripts
 	$(BIN)/ruff format hooks tests scripts
+	$(NPX)/eslint --fix .
+	$(NPX)/stylelint --fix "$(CSS)"
+
+lint-js: node_modules/.package-lock.json ## Kontrollera JavaScript (ESLint) och CSS (Stylelint)
+	$(NPX)/eslint --max-warnings=0 .
+	$(NPX)/stylelint --max-warnings=0 "$(CSS)"
+
+test-js: ## Testa webbläsarkodens rena moduler med Node (node --test, utan webbläsare)
+	node --test tests/js/
 
 bench: $(VENV)/.site ## Mät byggtid och sidstorlek (skriver ut siffror)
 	$(BIN)/python scripts/bench.py
