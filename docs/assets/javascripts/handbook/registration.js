@@ -9,7 +9,7 @@
  */
 import * as store from "./storage.js";
 import { copyAsText, download } from "./export.js";
-import { focusControl } from "./focus.js";
+import { linkToControl } from "./focus.js";
 import { cleanAnswers, errorMessage, errorTitle, hasContent, isoDate, missingRequired, parseFile } from "./model.js";
 import { renderReview } from "./review.js";
 
@@ -93,12 +93,8 @@ export function startRegistration(root, page) {
   function errorLink(field, message) {
     const li = document.createElement("li");
     const link = document.createElement("a");
-    link.href = `#${field.control.id}`;
+    linkToControl(link, field.control.id);
     link.textContent = message;
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      focusControl(field.control);
-    });
     li.append(link);
     return li;
   }

@@ -2,21 +2,17 @@
  * "Kontrollera dina uppgifter": the answers and the checklist as they will be
  * handed in, each with a change link ("Ändra") back to its control.
  */
-import { focusControl } from "./focus.js";
+import { linkToControl } from "./focus.js";
 
 function changeLink(targetId, what) {
   const link = document.createElement("a");
-  link.href = `#${targetId}`;
+  linkToControl(link, targetId);
   link.className = "mdx-review__change";
   link.textContent = "Ändra";
   const hidden = document.createElement("span");
   hidden.className = "mdx-visually-hidden";
   hidden.textContent = ` ${what}`;
   link.append(hidden);
-  link.addEventListener("click", (event) => {
-    event.preventDefault();
-    focusControl(document.getElementById(targetId));
-  });
   return link;
 }
 
