@@ -138,6 +138,16 @@ describe("formats", () => {
     assert.equal(toCSV([{ id: "a", label: "A" }], { a: "enkel" }), "\ufeffFält;Uppgift;Svar\r\na;A;enkel\r\n");
   });
 
+  test("CSV: answers that look like formulas stay text", () => {
+    const answers = { a: "=HYPERLINK(\"http://x\")", b: "+46 322", c: "-1", d: "@SUM(A1)", e: "\tx", f: "a=b" };
+    const ids = Object.keys(answers);
+    const rows = readCSV(toCSV(ids.map((id) => ({ id, label: id })), answers).slice(1));
+    assert.deepEqual(
+      rows.slice(1).map((row) => row[2]),
+      ["'=HYPERLINK(\"http://x\")", "'+46 322", "'-1", "'@SUM(A1)", "'\tx", "a=b"],
+    );
+  });
+
   test("text: title, date, source, answers with a dash for empty, ticked items", () => {
     assert.equal(
       toText(doc),

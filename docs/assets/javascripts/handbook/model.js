@@ -64,8 +64,12 @@ export function isoDate(date) {
 
 /* --------------------------------------------------------------- formats */
 
+// A cell that starts like a formula (= + - @, tab or carriage return) gets a
+// leading apostrophe, so a spreadsheet program shows it as text instead of
+// running it (OWASP: CSV injection). Cells with ; " or line breaks are quoted.
 function csvCell(value) {
-  const text = String(value);
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
