@@ -45,7 +45,7 @@ lint-js: node_modules/.package-lock.json ## Kontrollera JavaScript (ESLint) och 
 	$(NPX)/stylelint --max-warnings=0 "$(CSS)"
 
 test-js: ## Testa webbläsarkodens rena moduler med Node (node --test, utan webbläsare)
-	node --test tests/js/
+	node --test --test-reporter=spec tests/js/
 
 bench: $(VENV)/.site ## Mät byggtid och sidstorlek (skriver ut siffror)
 	$(BIN)/python scripts/bench.py
