@@ -58,10 +58,9 @@ def test_search_finds_whole_swedish_words(site: Site, context: object) -> None:
 
 
 def test_rule_filter_keeps_its_state_in_the_url(site: Site, context: object) -> None:
-    data = DATA
-    role = min(data["roles"], key=lambda r: sum(r["id"] in rule["roles"] for rule in data["rules"]))
-    expected = sum(role["id"] in rule["roles"] and rule["level"] == "ska" for rule in data["rules"])
-    total = len(data["rules"])
+    role = min(DATA["roles"], key=lambda r: sum(r["id"] in rule["roles"] for rule in DATA["rules"]))
+    expected = sum(role["id"] in rule["roles"] and rule["level"] == "ska" for rule in DATA["rules"])
+    total = len(DATA["rules"])
     watched = watch(context, site.url.rstrip("/"))
     page = watched.page
     page.goto(site.url + "regler/", wait_until="load")
