@@ -7,13 +7,15 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SITE   ?= site
+NPX    := node_modules/.bin
+CSS    := docs/assets/stylesheets/*.css
 
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check check-data test lint browser bench clean
+.PHONY: help serve build check check-data test lint lint-js test-js browser bench clean
 
 help: ## Visa alla kommandon
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -29,14 +31,23 @@ check: $(VENV)/.site ## Kontrollera datafilen och sidornas makron och visa alla 
 
 check-data: check ## Samma som make check
 
-test: $(VENV)/.dev node_modules/.package-lock.json browser ## Kör alla tester (installerar allt som behövs, även webbläsaren)
+test: $(VENV)/.dev node_modules/.package-lock.json browser lint-js test-js ## Kör alla tester (installerar allt som behövs, även webbläsaren)
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 	$(BIN)/python -m pytest
 
-lint: $(VENV)/.dev ## Rätta kodstil i hooks/ och tests/
+lint: $(VENV)/.dev node_modules/.package-lock.json ## Rätta kodstil i hooks/, tests/, scripts/, JavaScript och CSS
 	$(BIN)/ruff check --fix hooks tests scripts
 	$(BIN)/ruff format hooks tests scripts
+	$(NPX)/eslint --fix .
+	$(NPX)/stylelint --fix "$(CSS)"
+
+lint-js: node_modules/.package-lock.json ## Kontrollera JavaScript (ESLint) och CSS (Stylelint)
+	$(NPX)/eslint --max-warnings=0 .
+	$(NPX)/stylelint --max-warnings=0 "$(CSS)"
+
+test-js: ## Testa webbläsarkodens rena moduler med Node (node --test, utan webbläsare)
+	node --test --test-reporter=spec tests/js/
 
 bench: $(VENV)/.site ## Mät byggtid och sidstorlek (skriver ut siffror)
 	$(BIN)/python scripts/bench.py

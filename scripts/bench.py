@@ -80,8 +80,8 @@ def main(runs: int) -> None:
         site = out
         files = [p for p in site.rglob("*") if p.is_file()]
         print(f"\nsite: {len(files)} files, {kib(sum(p.stat().st_size for p in files))} on disk")
-        own = sorted(site.glob("assets/javascripts/handbook*")) + sorted(site.glob("assets/stylesheets/handbook*"))
-        for path in [p for p in own if p.is_file()] + sorted(site.glob("assets/javascripts/handbook/*.js")):
+        own = [*sorted((site / "assets/javascripts/handbook").glob("*.js")), site / "assets/stylesheets/handbook.css"]
+        for path in own:
             raw = path.read_bytes()
             print(f"  {path.relative_to(site)}: {kib(len(raw))} ({kib(len(gzip.compress(raw)))} gzip)")
 

@@ -8,6 +8,7 @@ from browser import axe_violations, page_paths, watch
 from conftest import ROOT, Site
 
 pytestmark = pytest.mark.browser
+DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
 
 
 @pytest.fixture
@@ -57,16 +58,16 @@ def test_search_finds_whole_swedish_words(site: Site, context: object) -> None:
 
 
 def test_rule_filter_keeps_its_state_in_the_url(site: Site, context: object) -> None:
-    data = guideline_data.load(ROOT / "data" / "guideline.yml")
-    role = min(data["roles"], key=lambda r: sum(r["id"] in rule["roles"] for rule in data["rules"]))
-    expected = sum(role["id"] in rule["roles"] and rule["level"] == "ska" for rule in data["rules"])
-    total = len(data["rules"])
+    role = min(DATA["roles"], key=lambda r: sum(r["id"] in rule["roles"] for rule in DATA["rules"]))
+    expected = sum(role["id"] in rule["roles"] and rule["level"] == "ska" for rule in DATA["rules"])
+    total = len(DATA["rules"])
     watched = watch(context, site.url.rstrip("/"))
     page = watched.page
     page.goto(site.url + "regler/", wait_until="load")
     page.select_option("#filter-roll", role["id"])
     page.select_option("#filter-niva", "ska")
     count = page.locator("[data-mdx-rule-count]")
+    assert count.get_attribute("aria-live") == "polite"
     want = f"{total} regler" if expected == total else f"Visar {expected} av {total} regler"
     assert count.inner_text() == want
     assert page.locator(".mdx-rule-index tbody tr:visible").count() == expected
@@ -75,3 +76,50 @@ def test_rule_filter_keeps_its_state_in_the_url(site: Site, context: object) -> 
     assert page.input_value("#filter-roll") == role["id"]
     assert page.locator("[data-mdx-rule-count]").inner_text() == want
     watched.assert_clean()
+
+
+# Parts that only work with JavaScript, and so ship hidden (see the partials).
+JS_ONLY = [
+    "[data-mdx-summary]",
+    "[data-mdx-step-status]",
+    "[data-mdx-actions]",
+    "[data-mdx-reset]",
+    "[data-mdx-error-summary]",
+    "[data-mdx-review]",
+    "[data-mdx-transfer]",
+    "[data-mdx-import]",
+    "[data-mdx-filter]",
+    "[data-mdx-registration-form] button",
+]
+COMPONENT_PAGES = ["checklistor/starta-konto/", "checklistor/driva-konto/", "checklistor/avsluta-konto/", "regler/"]
+
+
+def test_without_javascript_only_what_works_is_shown(site: Site, browser: object) -> None:
+    context = browser.new_context(locale="sv-SE", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for path in COMPONENT_PAGES:
+            page.goto(site.url + path, wait_until="load")
+            present = {sel: page.locator(sel).count() for sel in JS_ONLY}
+            # checkVisibility() is the rendered state: display, ancestors and all.
+            shown = page.evaluate(
+                "sels => sels.filter(sel => [...document.querySelectorAll(sel)].some(el => el.checkVisibility()))",
+                JS_ONLY,
+            )
+            assert shown == [], f"/{path}: shown without JavaScript: {shown}"
+            assert page.locator("[data-mdx-component]").count() > 0
+            if path == "regler/":
+                assert present["[data-mdx-filter]"] == 1
+                assert page.locator(".mdx-rule-index tbody tr:visible").count() == len(DATA["rules"])
+            else:
+                assert present["[data-mdx-actions]"] >= 1 and present["[data-mdx-step-status]"] >= 1
+                assert page.locator("input[type=checkbox]:visible").count() > 0, "the boxes work without JavaScript"
+        page.goto(site.url + "checklistor/starta-konto/", wait_until="load")
+        notice = page.locator("[data-mdx-noscript]")
+        assert notice.is_visible()
+        assert "Utan JavaScript sparas inte dina svar" in notice.inner_text()
+        assert page.locator("[data-mdx-registration-form] .mdx-field__control:visible").count() == len(
+            DATA["account_fields"]
+        )
+    finally:
+        context.close()

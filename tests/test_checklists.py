@@ -109,6 +109,28 @@ def summary(page: object) -> str:
     return page.locator("#checklista-starta-konto [data-mdx-summary]").inner_text()
 
 
+# What has focus: its id, or what it is ("reset", "rule:<rule id>", a tag name).
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (el.id) return el.id;
+  if (el.matches("[data-mdx-reset]")) return "reset";
+  if (el.matches(".mdx-checklist__rule-link")) return "rule:" + el.hash.slice(1);
+  return el.tagName;
+}"""
+
+
+def focused(page: object) -> str:
+    return page.evaluate(FOCUSED)
+
+
+# Whether the label of the control with this id is in the viewport, below Material's header.
+LABEL_IN_VIEW = """id => {
+  const label = document.querySelector(`label[for='${id}']`).getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  return label.top >= header.bottom && label.bottom <= window.innerHeight;
+}"""
+
+
 @pytest.mark.browser
 def test_ticks_survive_reload_and_instant_navigation(site: Site, context: object) -> None:
     watched = open_start(context, site)
@@ -146,6 +168,7 @@ def test_reset_asks_first_and_clears(site: Site, context: object) -> None:
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("#checklista-starta-konto [data-mdx-reset]")
     assert not page.is_checked(f"#{START_ITEMS[0]['id']}")
+    assert focused(page) == START_ITEMS[0]["id"], "focus goes to the first box after Börja om"
     page.reload(wait_until="load")
     page.locator("[data-mdx-summary]").wait_for(state="visible")
     assert summary(page).startswith("0 av")
@@ -188,21 +211,77 @@ def test_blocked_storage_still_works(site: Site, context: object) -> None:
 
 
 @pytest.mark.browser
+def test_checklist_announces_progress_and_marks_done_steps(site: Site, context: object) -> None:
+    watched = open_start(context, site)
+    page = watched.page
+    assert not page.locator("[data-mdx-noscript]").is_visible(), "the no-JS notice goes away"
+    form = page.locator("#checklista-starta-konto")
+    assert form.locator("[data-mdx-summary]").get_attribute("aria-live") == "polite"
+    steps = CHECKLISTS["starta-konto"]["steps"]
+    first, second = (form.locator(f"fieldset#{step['id']}") for step in steps[:2])
+
+    def status(fieldset: object) -> str:
+        return fieldset.locator("[data-mdx-step-status]").inner_text()
+
+    assert status(first) == f"0 av {len(steps[0]['items'])}"
+    for item in steps[0]["items"][:-1]:
+        page.check(f"#{item['id']}")
+    assert status(first) == f"{len(steps[0]['items']) - 1} av {len(steps[0]['items'])}"
+    assert "mdx-checklist__step--done" not in first.get_attribute("class")
+    page.check(f"#{steps[0]['items'][-1]['id']}")
+    assert status(first) == "Klart"
+    assert "mdx-checklist__step--done" in first.get_attribute("class")
+    assert status(second) == f"0 av {len(steps[1]['items'])}"
+    assert "mdx-checklist__step--done" not in second.get_attribute("class")
+    for item in START_ITEMS:
+        page.check(f"#{item['id']}")
+    assert summary(page) == f"Alla {len(START_ITEMS)} klara"
+    assert all(status(form.locator(f"fieldset#{step['id']}")) == "Klart" for step in steps)
+    page.uncheck(f"#{steps[0]['items'][0]['id']}")
+    assert status(first) != "Klart"
+    assert "mdx-checklist__step--done" not in first.get_attribute("class")
+    watched.assert_clean()
+
+
+@pytest.mark.browser
 def test_keyboard_only(site: Site, context: object) -> None:
     watched = open_start(context, site)
     page = watched.page
-    first = START_ITEMS[0]["id"]
-    page.focus(f"#{first}")
+    # From the heading's own link, Tab walks the checklist in order: each box,
+    # its "Läs regeln" link when it has one, then "Börja om".
+    expected = []
+    for item in START_ITEMS:
+        expected += [item["id"], f"rule:{item['rule']}"] if "rule" in item else [item["id"]]
+    expected.append("reset")
+    page.focus("#checklistan .headerlink")
+    reached = []
+    for _ in expected:
+        page.keyboard.press("Tab")
+        reached.append(focused(page))
+    assert reached == expected
+    # Enter on "Börja om" asks first; focus returns to the first box.
+    last = START_ITEMS[-1]["id"]
+    steps_back = len(expected) - 1 - expected.index(last)
+    for _ in range(steps_back):
+        page.keyboard.press("Shift+Tab")
+    assert focused(page) == last
     page.keyboard.press("Space")
-    assert page.is_checked(f"#{first}")
-    page.keyboard.press("Tab")  # the rule link, or the next box
-    focused = page.evaluate("document.activeElement.id || document.activeElement.tagName")
-    assert focused, "focus moved on"
-    # Reach "Börja om" and press it with Enter; the confirmation is accepted.
+    assert page.is_checked(f"#{last}")
+    for _ in range(steps_back):
+        page.keyboard.press("Tab")
+    assert focused(page) == "reset"
     page.once("dialog", lambda dialog: dialog.accept())
-    page.focus("#checklista-starta-konto [data-mdx-reset]")
     page.keyboard.press("Enter")
-    assert not page.is_checked(f"#{first}")
+    assert not page.is_checked(f"#{last}")
+    assert focused(page) == START_ITEMS[0]["id"]
+
+    # The registration: Tab from the last field reaches "Kontrollera dina uppgifter";
+    # Enter sends focus to the error summary.
+    page.focus(f"#anmalan-{DATA['account_fields'][-1]['id']}")
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"document.activeElement === document.querySelector({json.dumps(SUBMIT)})")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.hasAttribute('data-mdx-error-summary')")
     watched.assert_clean()
 
 
@@ -232,38 +311,64 @@ def test_registration_errors_review_outputs_and_import(site: Site, context: obje
     assert not axe_violations(page)
 
     # Submit empty: an error summary with one link a required field, focus on it.
+    # role=alert sits on an inner wrapper, not on the element that gets focus (GOV.UK).
     page.click(SUBMIT)
     summary_box = page.locator("[data-mdx-error-summary]")
     summary_box.wait_for(state="visible")
-    assert page.locator("[data-mdx-error-list] a").count() == len(REQUIRED)
     assert page.evaluate("document.activeElement.hasAttribute('data-mdx-error-summary')")
-    first = REQUIRED[0]["id"]
-    assert page.get_attribute(f"#anmalan-{first}", "aria-invalid") == "true"
-    assert f"anmalan-{first}-fel" in page.get_attribute(f"#anmalan-{first}", "aria-describedby")
+    assert summary_box.get_attribute("role") is None
+    alert = summary_box.locator("[role=alert]")
+    assert alert.count() == 1
+    messages = [f"Fyll i {f['label'].lower()}" for f in REQUIRED]
+    assert alert.locator("[data-mdx-error-title]").inner_text() == f"Det finns {len(REQUIRED)} fel i anmälan"
+    assert alert.locator("[data-mdx-error-list] a").all_inner_texts() == messages
+    for field, message in zip(REQUIRED, messages, strict=True):
+        control = f"#anmalan-{field['id']}"
+        assert page.get_attribute(control, "aria-invalid") == "true"
+        assert page.get_attribute(control, "aria-describedby").split()[0] == f"anmalan-{field['id']}-fel"
+        assert page.locator(f"#anmalan-{field['id']}-fel").inner_text() == message
     assert not axe_violations(page), "error state"
-    page.locator("[data-mdx-error-list] a").first.click()
-    assert page.evaluate("document.activeElement.id") == f"anmalan-{first}"
+    # Each link focuses its control, with the control's label in view below the header.
+    for index in (0, -1):
+        page.locator("[data-mdx-error-list] a").nth(index).click()
+        control_id = f"anmalan-{REQUIRED[index]['id']}"
+        assert focused(page) == control_id
+        assert page.evaluate(LABEL_IN_VIEW, control_id), "the label is scrolled into view"
 
     # Fill all but one: one error left. Then fill it and see the review.
     values = fill_required(page, skip=REQUIRED[-1]["id"])
     page.click(SUBMIT)
-    assert page.locator("[data-mdx-error-list] a").count() == 1
+    assert page.locator("[data-mdx-error-list] a").all_inner_texts() == [messages[-1]]
+    assert alert.locator("[data-mdx-error-title]").inner_text() == "Det finns 1 fel i anmälan"
+    assert page.get_attribute(f"#anmalan-{REQUIRED[0]['id']}", "aria-invalid") is None
     values.update(fill_required(page))
     page.check(f"#{START_ITEMS[0]['id']}")
     page.click(SUBMIT)
     review = page.locator("[data-mdx-review]")
     review.wait_for(state="visible")
+    assert focused(page) == "kontrollera", "focus moves to the review"
     assert not summary_box.is_visible()
+    assert page.locator("[aria-invalid]").count() == 0
     review_text = review.inner_text()
     for value in values.values():
         assert value in review_text
+    # Clean labels (no "(frivilligt)"), then each checklist item with its state.
+    assert review.locator("[data-mdx-answers] dt").all_inner_texts() == [f["label"] for f in DATA["account_fields"]]
+    states = review.locator("[data-mdx-review-checklist] .mdx-review__state").all_inner_texts()
+    assert states == ["Klart"] + ["Inte klart"] * (len(START_ITEMS) - 1)
+    assert "mdx-review__item--done" in review.locator("[data-mdx-review-checklist] li").first.get_attribute("class")
     assert item_label(START_ITEMS[0]) in review_text
-    assert "Inte klart" in review_text
     assert not axe_violations(page), "review state"
 
-    # A change link goes back to its field.
-    page.locator(".mdx-review__change").first.click()
-    assert page.evaluate("document.activeElement.id") == f"anmalan-{DATA['account_fields'][0]['id']}"
+    first = REQUIRED[0]["id"]
+    # Every change link ("Ändra") lands on its own control: the fields, then the items.
+    targets = [f"anmalan-{f['id']}" for f in DATA["account_fields"]] + [i["id"] for i in START_ITEMS]
+    links = review.locator(".mdx-review__change")
+    assert links.count() == len(targets)
+    for index, target in enumerate(targets):
+        links.nth(index).click()
+        assert focused(page) == target, f"change link {index}"
+    assert page.evaluate(LABEL_IN_VIEW, targets[-1])
 
     # CSV: one row a field (after the header).
     with page.expect_download() as info:
@@ -350,29 +455,6 @@ def test_handin_goes_to_the_communications_function_when_unset(tmp_path: Path) -
 
 
 @pytest.mark.browser
-def test_pure_helpers_quote_csv_and_reject_foreign_files(site: Site, context: object) -> None:
-    watched = open_start(context, site)
-    helpers = "window.__mdxHandbook"
-    csv_text = watched.page.evaluate(
-        f"{helpers}.toCSV([{{id: 'a', label: 'A'}}, {{id: 'b', label: 'B'}}], {{a: 'x;\"y\"\\nz'}})"
-    )
-    rows = list(csv.reader(io.StringIO(csv_text.lstrip("\ufeff")), delimiter=";"))
-    assert rows == [["Fält", "Uppgift", "Svar"], ["a", "A", 'x;"y"\nz'], ["b", "B", ""]]
-    parsed = watched.page.evaluate(
-        f"""[
-          {helpers}.parseFile('[]', ['a'], ['i']).ok,
-          {helpers}.parseFile('null', ['a'], ['i']).ok,
-          {helpers}.parseFile(JSON.stringify({{format: 'annat', version: 1, answers: {{}}}}), ['a'], ['i']).ok,
-          {helpers}.parseFile(JSON.stringify({{format: 'alingsas-riktlinje-sociala-medier/anmalan', version: 1,
-              answers: {{a: 'ja', okänt: 'x', b: 5}}, checklist: {{ticked: ['i', 'gammal']}}}}), ['a', 'b'], ['i'])
-        ]"""
-    )
-    assert parsed[:3] == [False, False, False]
-    assert parsed[3] == {"ok": True, "answers": {"a": "ja"}, "ticked": ["i"]}
-    watched.assert_clean()
-
-
-@pytest.mark.browser
 def test_copy_as_text_puts_the_registration_on_the_clipboard(site: Site, browser: object) -> None:
     context = browser.new_context(locale="sv-SE")
     try:
@@ -421,7 +503,45 @@ def test_answers_persist_and_clearing_asks_first(site: Site, context: object) ->
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-mdx-clear]")
     assert page.input_value(field) == ""
+    # Announced through the registration's status line (role=status).
+    page.locator("[data-mdx-component=registration]").get_by_role("status").filter(
+        has_text="Anmälan är tömd."
+    ).wait_for()
     page.reload(wait_until="load")
     page.locator("[data-mdx-summary]").wait_for(state="visible")
     assert page.input_value(field) == ""
+    watched.assert_clean()
+
+
+@pytest.mark.browser
+def test_a_broken_component_does_not_stop_the_others(site: Site, context: object) -> None:
+    # Take away the checklist's "Börja om" before the modules run: the checklist
+    # fails to start, says so in the console, and the registration still starts.
+    context.add_init_script(
+        """document.addEventListener("readystatechange", () => {
+          if (document.readyState === "interactive") document.querySelector("[data-mdx-reset]").remove();
+        });"""
+    )
+    watched = watch(context, site.url.rstrip("/"))
+    page = watched.page
+    page.goto(site.url + START, wait_until="load")
+    page.locator("[data-mdx-registration-form] [data-mdx-actions]").wait_for(state="visible")
+    assert not page.locator("[data-mdx-noscript]").is_visible()
+    page.click(SUBMIT)
+    page.locator("[data-mdx-error-summary]").wait_for(state="visible")
+    assert len(watched.errors) == 1 and "checklist" in watched.errors[0], watched.errors
+
+
+@pytest.mark.browser
+def test_components_start_once(site: Site, context: object) -> None:
+    watched = open_start(context, site)
+    page = watched.page
+    # Run the entry module a second time: document$ replays the page, and every
+    # root is already marked as started.
+    page.evaluate("import(document.querySelector('script[src*=\"handbook/main.js\"]').src + '?again')")
+    assert page.locator("[data-mdx-component]:not([data-mdx-component-init])").count() == 0
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.click("#checklista-starta-konto [data-mdx-reset]")
+    assert len(dialogs) == 1, "one click, one question"
     watched.assert_clean()

@@ -1,0 +1,217 @@
+// Unit tests for the pure browser modules: `node --test tests/js` (no browser).
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  FILE_FORMAT,
+  cleanAnswers,
+  errorMessage,
+  errorTitle,
+  hasContent,
+  isoDate,
+  missingRequired,
+  parseFile,
+  stepStatus,
+  summaryText,
+  tickedIds,
+  toCSV,
+  toFile,
+  toText,
+} from "../../docs/assets/javascripts/handbook/model.js";
+import { countText } from "../../docs/assets/javascripts/handbook/rule-index.js";
+
+// A small CSV reader for ";"-separated, '"'-quoted text (RFC 4180 rules).
+function readCSV(text) {
+  const rows = [[]];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ";") {
+      rows.at(-1).push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      rows.at(-1).push(cell);
+      cell = "";
+      rows.push([]);
+      i += 1;
+    } else cell += c;
+  }
+  if (cell || rows.at(-1).length) rows.at(-1).push(cell);
+  if (!rows.at(-1).length) rows.pop();
+  return rows;
+}
+
+const fields = [
+  { id: "a", label: "Kontots namn", required: true },
+  { id: "b", label: "Annan plattform", required: false },
+  { id: "c", label: "Syfte", required: true },
+];
+
+describe("checklist state", () => {
+  test("tickedIds keeps only known string ids", () => {
+    assert.deepEqual(tickedIds({ ticked: ["borttagen", "x", 7, "y"] }, ["x", "y", "z"]), ["x", "y"]);
+  });
+
+  test("tickedIds ignores missing or malformed storage", () => {
+    for (const stored of [null, undefined, {}, { ticked: "x" }, "inte json"]) {
+      assert.deepEqual(tickedIds(stored, ["x"]), []);
+    }
+  });
+
+  test("summary and step status", () => {
+    assert.equal(summaryText(3, 8), "3 av 8 klara");
+    assert.equal(summaryText(0, 8), "0 av 8 klara");
+    assert.equal(summaryText(8, 8), "Alla 8 klara");
+    assert.equal(stepStatus(1, 3), "1 av 3");
+    assert.equal(stepStatus(3, 3), "Klart");
+  });
+});
+
+describe("registration", () => {
+  test("cleanAnswers keeps string answers for known fields", () => {
+    assert.deepEqual(cleanAnswers({ answers: { a: "ja", okänt: "x", b: 5 } }, ["a", "b"]), { a: "ja" });
+    assert.deepEqual(cleanAnswers({ answers: null }, ["a"]), {});
+    assert.deepEqual(cleanAnswers(null, ["a"]), {});
+  });
+
+  test("hasContent ignores blank answers", () => {
+    assert.equal(hasContent({ a: " ", b: "" }), false);
+    assert.equal(hasContent({ a: " ", b: "x" }), true);
+  });
+
+  test("missingRequired lists required fields that are empty or blank", () => {
+    const missing = missingRequired(fields, { a: "  ", b: "", c: "Syftet" });
+    assert.deepEqual(
+      missing.map((f) => f.id),
+      ["a"],
+    );
+    assert.deepEqual(
+      missingRequired(fields, {}).map((f) => f.id),
+      ["a", "c"],
+    );
+  });
+
+  test("error texts", () => {
+    assert.equal(errorMessage("Kontots namn"), "Fyll i kontots namn");
+    assert.equal(errorTitle(1), "Det finns 1 fel i anmälan");
+    assert.equal(errorTitle(3), "Det finns 3 fel i anmälan");
+  });
+
+  test("isoDate pads month and day", () => {
+    assert.equal(isoDate(new Date(2027, 0, 5)), "2027-01-05");
+    assert.equal(isoDate(new Date(2027, 10, 29)), "2027-11-29");
+  });
+});
+
+describe("formats", () => {
+  const doc = {
+    title: "Anmälan av konto i sociala medier",
+    date: "2027-01-15",
+    source: "Riktlinje (KS 2023 § 55)",
+    fields,
+    answers: { a: "Alingsås bibliotek", b: "", c: "Nyheter" },
+    checklistId: "starta-konto",
+    checklistTitle: "Checklista: Starta ett nytt konto",
+    items: [
+      { id: "i1", label: "Första", ticked: true },
+      { id: "i2", label: "Andra", ticked: false },
+    ],
+  };
+
+  test("CSV: BOM, semicolons, CRLF, one row a field, quoting", () => {
+    const text = toCSV(fields.slice(0, 2), { a: 'x;"y"\nz' });
+    assert.ok(text.startsWith("\ufeff"));
+    assert.ok(text.endsWith("\r\n"));
+    assert.deepEqual(readCSV(text.slice(1)), [
+      ["Fält", "Uppgift", "Svar"],
+      ["a", "Kontots namn", 'x;"y"\nz'],
+      ["b", "Annan plattform", ""],
+    ]);
+    assert.equal(toCSV([{ id: "a", label: "A" }], { a: "enkel" }), "\ufeffFält;Uppgift;Svar\r\na;A;enkel\r\n");
+  });
+
+  test("CSV: answers that look like formulas stay text", () => {
+    const answers = { a: "=HYPERLINK(\"http://x\")", b: "+46 322", c: "-1", d: "@SUM(A1)", e: "\tx", f: "a=b" };
+    const ids = Object.keys(answers);
+    const rows = readCSV(toCSV(ids.map((id) => ({ id, label: id })), answers).slice(1));
+    assert.deepEqual(
+      rows.slice(1).map((row) => row[2]),
+      ["'=HYPERLINK(\"http://x\")", "'+46 322", "'-1", "'@SUM(A1)", "'\tx", "a=b"],
+    );
+  });
+
+  test("text: title, date, source, answers with a dash for empty, ticked items", () => {
+    assert.equal(
+      toText(doc),
+      [
+        "Anmälan av konto i sociala medier",
+        "Datum: 2027-01-15",
+        "Enligt Riktlinje (KS 2023 § 55)",
+        "",
+        "Kontots namn: Alingsås bibliotek",
+        "Annan plattform: –",
+        "Syfte: Nyheter",
+        "",
+        "Checklista: Starta ett nytt konto",
+        "[x] Första",
+        "[ ] Andra",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("a saved file reads back the same answers and ticks", () => {
+    const file = toFile(doc);
+    assert.equal(file.format, FILE_FORMAT);
+    assert.equal(file.version, 1);
+    assert.deepEqual(file.checklist, { id: "starta-konto", ticked: ["i1"] });
+    const parsed = parseFile(JSON.stringify(file), ["a", "b", "c"], ["i1", "i2"]);
+    assert.deepEqual(parsed, { ok: true, answers: doc.answers, ticked: ["i1"] });
+  });
+
+  test("parseFile drops unknown fields, non-strings and items that no longer exist", () => {
+    const text = JSON.stringify({
+      format: FILE_FORMAT,
+      version: 1,
+      answers: { a: "ja", okänt: "x", b: 5 },
+      checklist: { ticked: ["i", "gammal"] },
+    });
+    assert.deepEqual(parseFile(text, ["a", "b"], ["i"]), { ok: true, answers: { a: "ja" }, ticked: ["i"] });
+  });
+
+  test("parseFile rejects what is not ours, and says why", () => {
+    const unreadable = parseFile("{inte json", ["a"], ["i"]);
+    assert.equal(unreadable.ok, false);
+    assert.match(unreadable.message, /går inte att läsa/);
+    for (const text of ["[]", "null", "5", JSON.stringify({ format: "annat", version: 1, answers: {} })]) {
+      const result = parseFile(text, ["a"], ["i"]);
+      assert.equal(result.ok, false, text);
+      assert.match(result.message, /Inget har ändrats/, text);
+    }
+    for (const data of [
+      { format: FILE_FORMAT, version: 2, answers: {} },
+      { format: FILE_FORMAT, version: 1, answers: null },
+      { format: FILE_FORMAT, version: 1 },
+    ]) {
+      const result = parseFile(JSON.stringify(data), ["a"], ["i"]);
+      assert.equal(result.ok, false, JSON.stringify(data));
+      assert.match(result.message, /format som den här sidan inte känner igen/);
+    }
+  });
+});
+
+describe("rule index", () => {
+  test("count text", () => {
+    assert.equal(countText(1, 1), "1 regel");
+    assert.equal(countText(40, 40), "40 regler");
+    assert.equal(countText(3, 40), "Visar 3 av 40 regler");
+  });
+});
