@@ -26,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 _MAX_LINES = 30  # problems shown in one report; one mistake can break hundreds of links
 
@@ -45,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(exc.report()) from None
     # For the theme's templates (overrides/main.html prints what the handbook is on every page).
     config.extra["mdx_handbook"] = {"guideline": data["guideline"], "settings": data["settings"]}
+    partials.stash.enabled = True  # on_page_content puts the macros' HTML back
     abbr = config.mdx_configs.setdefault("abbr", {})
     abbr["glossary"] = {**glossary.abbreviations(data["glossary"]), **abbr.get("glossary", {})}
     return config
@@ -60,6 +62,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError(guideline_data.DataError(problems, subject="Handboken").report())
     return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The macros' HTML, kept out of Markdown (see partials.Stash), back in its place."""
+    return partials.stash.restore(page.file.src_uri, html)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

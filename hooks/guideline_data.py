@@ -16,20 +16,26 @@ references (unique ids, known role/rule/section ids).
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import marshal
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+import fastjsonschema
 import yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "data" / "guideline.yml"
 SCHEMA_FILE = ROOT / "data" / "guideline.schema.json"
+CACHE_DIR = ROOT / ".cache"  # build caches only: safe to delete, never committed
 
 # Tags a plain YAML file may carry implicitly. Anything else (!!python/object,
 # !custom) is rejected before it is constructed.
@@ -335,7 +341,44 @@ def schema(schema_path: Path = SCHEMA_FILE) -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def _quick_check(schema_path: Path = SCHEMA_FILE) -> Callable[[Any], Any]:
+    """The schema compiled to Python (fastjsonschema): it only says valid or not,
+    but fast. The detailed validator below runs only when this one says no, so a
+    good file never pays for it (or for importing it)."""
+    schema_ = {key: value for key, value in schema(schema_path).items() if key != "$schema"}
+    # Generating and compiling the check takes longer than running it: keep the
+    # compiled code between builds, keyed on the schema, the generator and Python.
+    source = json.dumps(schema_, sort_keys=True)
+    key = hashlib.sha256(f"{fastjsonschema.VERSION}\n{sys.version}\n{source}".encode()).hexdigest()[:16]
+    cached = CACHE_DIR / f"schema-check-{key}.bin"
+    try:
+        name, code = marshal.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        text = fastjsonschema.compile_to_code(schema_)
+        name = re.search(r"^def (validate\w*)\(", text, re.MULTILINE).group(1)  # the first is the root
+        code = compile(text, "<schema check>", "exec")
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(marshal.dumps((name, code)))
+        except OSError:
+            pass  # a read-only checkout builds without the cache
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)  # generated from our own schema
+    return namespace[name]
+
+
+def _is_valid(data: Any) -> bool:
+    try:
+        _quick_check()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=1)
 def _validator(schema_path: Path = SCHEMA_FILE) -> jsonschema.protocols.Validator:
+    import jsonschema  # only when a file is wrong: it is slow to import
+
     schema_ = schema(schema_path)
     cls = jsonschema.validators.validator_for(schema_)
     cls.check_schema(schema_)
@@ -430,13 +473,17 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[str, str | None]
     if v == "anyOf":
         # Optional values: explain what is wrong with the non-null alternative.
         branches = [e for e in error.context if e.schema.get("type") != "null"]
-        best = jsonschema.exceptions.best_match(branches)
+        from jsonschema.exceptions import best_match
+
+        best = best_match(branches)
         inner, _ = _schema_message(best) if best is not None else ("Värdet har fel form.", None)
         return f"{inner} Lämna null om uppgiften saknas.", None
     return f"Värdet är inte giltigt ({error.message}).", None
 
 
 def _schema_problems(data: Any, root: yaml.Node, name: str) -> Iterator[Problem]:
+    if _is_valid(data):
+        return
     for error in _validator().iter_errors(data):
         path = tuple(error.absolute_path)
         message, extra = _schema_message(error)

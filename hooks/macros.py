@@ -26,7 +26,7 @@ import glossary as terms  # noqa: E402
 import guideline_data  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
-from partials import Partials  # noqa: E402
+from partials import Partials, stash  # noqa: E402
 
 
 def define_env(env: Any) -> None:
@@ -61,6 +61,7 @@ def define_env(env: Any) -> None:
     partials = Partials(
         project / "overrides",
         project,
+        cache=project / ".cache" / "jinja",
         href=href,
         rule_href=rule_href,
         roles_by_id=_by_id(data["roles"]),
@@ -71,7 +72,12 @@ def define_env(env: Any) -> None:
     )
 
     partials.env.filters["glossary"] = terms.marker(terms.abbreviations(data["glossary"]))
-    render = partials.render_or_record
+
+    def render(template: str, *, inline: bool = False, **context: Any) -> str:
+        html = partials.render_or_record(template, **context)
+        if inline:
+            return html.strip()
+        return stash.put(env.page.file.src_uri if env.page is not None else "", html)
 
     @env.macro
     def rules(section: str) -> str:
@@ -135,7 +141,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def contact() -> str:
         """'kommunikationsfunktionen', with its contact when configured (inline)."""
-        return render("contact.html").strip()
+        return render("contact.html", inline=True)
 
     @env.macro
     def official_accounts() -> str:

@@ -10,6 +10,7 @@ Pure: no MkDocs import, so another engine or a script can use it.
 
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,38 @@ from guideline_data import Problem
 problems: list[Problem] = []
 
 
+class Stash:
+    """Rendered HTML kept out of Markdown's way.
+
+    A macro's HTML is already final; run through Markdown it is only parsed
+    again (md_in_html, the tree processors) and comes out the same. When the
+    build can put it back after Markdown (build_hooks.on_page_content does),
+    a macro leaves a short placeholder instead. Without that hook (another
+    engine), `enabled` stays False and the HTML goes into the page as before."""
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self._blocks: dict[str, str] = {}
+
+    def put(self, page: str, html: str) -> str:
+        if not self.enabled or not html:
+            return html
+        key = f"{page}:{len(self._blocks)}"
+        self._blocks[key] = html
+        return f"\n\n<!--mdx-stash:{key}-->\n\n"
+
+    def restore(self, page: str, html: str) -> str:
+        """The page's HTML with its placeholders replaced; an unknown one is left as it is."""
+
+        def back(match: re.Match) -> str:
+            return self._blocks.pop(match.group(1), match.group(0))
+
+        return re.sub(r"<!--mdx-stash:(" + re.escape(page) + r":\d+)-->", back, html)
+
+
+stash = Stash()
+
+
 class PartialError(Exception):
     """A partial could not be rendered; `problem` names the partial and line."""
 
@@ -31,7 +64,7 @@ class PartialError(Exception):
 
 
 class Partials:
-    def __init__(self, directory: Path, root: Path, **globals_: Any):
+    def __init__(self, directory: Path, root: Path, cache: Path | None = None, **globals_: Any):
         self.directory = directory
         self.root = root
         self.env = jinja2.Environment(
@@ -39,6 +72,7 @@ class Partials:
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,
+            bytecode_cache=_bytecode_cache(cache),
         )
         self.env.globals.update(globals_)
         problems.clear()  # one Partials per build
@@ -95,3 +129,14 @@ def _swedish_undefined(exc: jinja2.UndefinedError) -> str:
     if "is undefined" in text:
         return "namnet " + text.replace(" is undefined", "").strip()
     return text
+
+
+def _bytecode_cache(directory: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled partials kept between builds (Jinja checks each template's source)."""
+    if directory is None:
+        return None
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout builds without the cache
+    return jinja2.FileSystemBytecodeCache(str(directory))
