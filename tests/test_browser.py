@@ -121,5 +121,16 @@ def test_without_javascript_only_what_works_is_shown(site: Site, browser: object
         assert page.locator("[data-mdx-registration-form] .mdx-field__control:visible").count() == len(
             DATA["account_fields"]
         )
+        # Nothing is ever sent: Enter in a field must not submit the answers (a GET would put them
+        # in the address and in the server's log).
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        before = page.url
+        field = page.locator("[data-mdx-registration-form] input[type=text]").first
+        field.fill("Anna Andersson")
+        field.press("Enter")
+        page.wait_for_timeout(500)
+        assert page.url == before
+        assert not [url for url in requests if "Andersson" in url], requests
     finally:
         context.close()

@@ -187,6 +187,9 @@ export function startRegistration(root, page) {
     picker.value = "";
   });
 
+  // The button ships as type="button", so that without this script the form
+  // cannot be submitted (Enter would otherwise put every answer in the URL).
+  root.querySelector("[data-mdx-submit]").type = "submit";
   for (const element of root.querySelectorAll("[data-mdx-actions], [data-mdx-transfer]")) element.hidden = false;
   root.querySelector("[data-mdx-noscript]").hidden = true;
 }
