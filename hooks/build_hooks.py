@@ -73,6 +73,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     """Stop before anything is written if a partial failed or a link leads nowhere."""
     if partials.problems:  # report these alone: the links they left out would only add noise
         raise PluginError(guideline_data.DataError(partials.problems, subject="Mallarna").report())
+    lost = partials.stash.left_behind()
+    if lost:
+        raise PluginError(guideline_data.DataError(lost, subject="Handboken").report())
     prefix = _docs_prefix(config)
     pages = [
         html_check.RenderedPage(prefix + f.src_uri, f.url, f.page.content or "")

@@ -51,17 +51,18 @@ def define_env(env: Any) -> None:
         return get_relative_url(url_of(src), current) + fragment
 
     sections = _by_id(data["sections"])
+    rules_by_id = _by_id(data["rules"])
 
     def rule_href(rule: dict | str) -> str:
         """The one place that knows where a rule lives: its section's page, its id."""
         rule = rules_by_id[rule] if isinstance(rule, str) else rule
         return href(sections[rule["section"]]["page"], rule["id"])
 
-    rules_by_id = _by_id(data["rules"])
     partials = Partials(
         project / "overrides",
         project,
         cache=project / ".cache" / "jinja",
+        filters={"glossary": terms.marker(terms.abbreviations(data["glossary"]))},
         href=href,
         rule_href=rule_href,
         roles_by_id=_by_id(data["roles"]),
@@ -70,8 +71,6 @@ def define_env(env: Any) -> None:
         guideline=data["guideline"],
         settings=data["settings"],
     )
-
-    partials.env.filters["glossary"] = terms.marker(terms.abbreviations(data["glossary"]))
 
     def render(template: str, *, inline: bool = False, **context: Any) -> str:
         html = partials.render_or_record(template, **context)

@@ -51,6 +51,13 @@ class Stash:
 
         return re.sub(r"<!--mdx-stash:(" + re.escape(page) + r":\d+)-->", back, html)
 
+    def left_behind(self) -> list[Problem]:
+        """Placeholders that never came back (Markdown changed or dropped them)."""
+        pages = sorted({key.rsplit(":", 1)[0] for key in self._blocks})
+        self._blocks.clear()
+        message = "Ett makros innehåll kom inte med på sidan. Står makrot inne i en lista, en tabell eller kod?"
+        return [Problem(f"docs/{page}", 0, "", message) for page in pages]
+
 
 stash = Stash()
 
@@ -64,7 +71,14 @@ class PartialError(Exception):
 
 
 class Partials:
-    def __init__(self, directory: Path, root: Path, cache: Path | None = None, **globals_: Any):
+    def __init__(
+        self,
+        directory: Path,
+        root: Path,
+        cache: Path | None = None,
+        filters: dict[str, Any] | None = None,
+        **globals_: Any,
+    ):
         self.directory = directory
         self.root = root
         self.env = jinja2.Environment(
@@ -75,6 +89,7 @@ class Partials:
             bytecode_cache=_bytecode_cache(cache),
         )
         self.env.globals.update(globals_)
+        self.env.filters.update(filters or {})
         problems.clear()  # one Partials per build
 
     def render_or_record(self, template: str, **context: Any) -> str:

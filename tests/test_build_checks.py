@@ -171,3 +171,11 @@ def test_check_without_directory_urls() -> None:
     assert _messages(html_check.problems(pages, set())) == [
         "Ankaret #r2 finns inte på sidan roller.html (länken ../roller.html#r2)."
     ]
+
+
+def test_a_macro_whose_html_cannot_come_back_stops_the_build(project: Path, tmp_path: Path) -> None:
+    """The macros' HTML skips Markdown and is put back after it; inside code it would be lost."""
+    page = project / "docs/konto/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n```text\n{{ official_accounts() }}\n```\n", encoding="utf-8")
+    stderr = _fails(project, tmp_path / "out")
+    assert "docs/konto/index.md: Ett makros innehåll kom inte med på sidan." in stderr
