@@ -10,6 +10,7 @@ Pure: no MkDocs import, so another engine or a script can use it.
 
 from __future__ import annotations
 
+import itertools
 import re
 import traceback
 from pathlib import Path
@@ -35,11 +36,12 @@ class Stash:
     def __init__(self) -> None:
         self.enabled = False
         self._blocks: dict[str, str] = {}
+        self._count = itertools.count()
 
     def put(self, page: str, html: str) -> str:
         if not self.enabled or not html:
             return html
-        key = f"{page}:{len(self._blocks)}"
+        key = f"{page}:{next(self._count)}"
         self._blocks[key] = html
         return f"\n\n<!--mdx-stash:{key}-->\n\n"
 
