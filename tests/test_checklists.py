@@ -518,6 +518,36 @@ def test_declared_checks_in_the_summary_and_at_the_field(site: Site, context: ob
     watched.assert_clean()
 
 
+@pytest.mark.browser
+def test_csv_with_one_row_for_the_register(site: Site, context: object) -> None:
+    watched = open_start(context, site)
+    page = watched.page
+    values = fill_required(page)
+    page.fill("#anmalan-kontonamn", '=HYPERLINK("http://example.com";"Klicka")')
+    page.check(f"#{START_ITEMS[0]['id']}")
+    page.click(SUBMIT)
+    page.locator("[data-mdx-review]").wait_for(state="visible")
+    with page.expect_download() as info:
+        page.click("[data-mdx-review] [data-mdx-download=csv-row]")
+    assert info.value.suggested_filename == f"anmalan-konto-{TODAY.isoformat()}-en-rad.csv"
+    raw = Path(info.value.path()).read_bytes()
+    assert raw.startswith("\ufeff".encode()) and raw.endswith(b"\r\n")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    fields = DATA["account_fields"]
+    assert rows[0] == ["Datum", *(f["label"] for f in fields), "Klara punkter i checklistan"]
+    assert len(rows) == 2 and len(rows[1]) == len(rows[0])
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Datum"] == TODAY.isoformat()
+    assert row["Kontots namn"] == '\'=HYPERLINK("http://example.com";"Klicka")', "a formula stays text"
+    for field in fields:
+        if field["id"] in values and field["id"] != "kontonamn":
+            assert row[field["label"]] == values[field["id"]], field["id"]
+    assert row["Annan plattform"] == "" and row["Övrigt"] == "", "empty answers keep their column"
+    assert row["Klara punkter i checklistan"] == f"1 av {len(START_ITEMS)}"
+    page.locator("[data-mdx-status]").filter(has_text="en rad för registret").wait_for()
+    watched.assert_clean()
+
+
 def handin_text(html: str) -> str:
     return BeautifulSoup(html, "html.parser").select_one(".mdx-review__handin").get_text(" ", strip=True)
 

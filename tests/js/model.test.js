@@ -6,6 +6,7 @@ import {
   FILE_FORMAT,
   cleanAnswers,
   errorMessage,
+  CHECKLIST_COLUMN,
   errorTitle,
   fieldErrors,
   hasContent,
@@ -16,6 +17,7 @@ import {
   summaryText,
   tickedIds,
   toCSV,
+  toCSVRow,
   toFile,
   toText,
 } from "../../docs/assets/javascripts/handbook/model.js";
@@ -259,6 +261,20 @@ describe("formats", () => {
       rows.slice(1).map((row) => row[2]),
       ["'=HYPERLINK(\"http://x\")", "'+46 322", "'-1", "'@SUM(A1)", "'\tx", "a=b", "'\r=1+1"],
     );
+  });
+
+  test("CSV, one row a registration: the same columns every time, formulas neutralised", () => {
+    const text = toCSVRow(doc);
+    assert.ok(text.startsWith("\ufeff") && text.endsWith("\r\n"));
+    const rows = readCSV(text.slice(1));
+    assert.deepEqual(rows, [
+      ["Datum", "Kontots namn", "Annan plattform", "Syfte", CHECKLIST_COLUMN],
+      ["2027-01-15", "Alingsås bibliotek", "", "Nyheter", "1 av 2"],
+    ]);
+    // Other answers, no checklist: same header, same number of cells, so rows stack.
+    const other = readCSV(toCSVRow({ ...doc, answers: { c: "=1+1;x" }, items: [] }).slice(1));
+    assert.deepEqual(other[0], rows[0]);
+    assert.deepEqual(other[1], ["2027-01-15", "", "", "'=1+1;x", ""]);
   });
 
   test("text: title, date, source, answers with a dash for empty, ticked items", () => {

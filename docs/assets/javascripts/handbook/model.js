@@ -133,11 +133,33 @@ function csvCell(value) {
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-// One row a field; semicolons, as Swedish spreadsheet programs expect.
+// UTF-8 with a byte order mark, semicolons and CRLF, as Swedish spreadsheet programs expect.
+function csvText(rows) {
+  return "\ufeff" + rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+}
+
+// One row a field.
 export function toCSV(fields, answers) {
   const rows = [["Fält", "Uppgift", "Svar"]];
   for (const field of fields) rows.push([field.id, field.label, answers[field.id] || ""]);
-  return "\ufeff" + rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return csvText(rows);
+}
+
+export const CHECKLIST_COLUMN = "Klara punkter i checklistan";
+
+// One row a registration, under a header row, for the communications
+// function's register of accounts: the same columns every time (the date, every
+// field's label, the checklist as "x av y"), empty answers included, so rows
+// from many downloads can be stacked under one header.
+export function toCSVRow(doc) {
+  const done = doc.items.filter((item) => item.ticked).length;
+  const header = ["Datum", ...doc.fields.map((field) => field.label), CHECKLIST_COLUMN];
+  const row = [
+    doc.date,
+    ...doc.fields.map((field) => doc.answers[field.id] || ""),
+    doc.items.length ? `${done} av ${doc.items.length}` : "",
+  ];
+  return csvText([header, row]);
 }
 
 // The registration as plain text, for "Kopiera som text".
