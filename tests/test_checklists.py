@@ -568,6 +568,31 @@ def test_handin_goes_to_the_communications_function_when_unset(tmp_path: Path) -
     assert text == "Lämna anmälan till registraturen på kommunledningskontoret (testvärde)."
 
 
+def test_a_format_and_its_message_reach_the_page(tmp_path: Path) -> None:
+    """No real field asks for an e-mail address yet: a project copy adds one."""
+    project = copy_project(tmp_path / "project")
+    data = read_data(project)
+    data["account_fields"].append(
+        {
+            "id": "epost-test",
+            "label": "E-post (testfält)",
+            "type": "text",
+            "required": False,
+            "format": "email",
+            "messages": {"format": 'Skriv en e-postadress med "@"'},
+        }
+    )
+    write_data(project, data)
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    control = BeautifulSoup((tmp_path / "out" / START / "index.html").read_text("utf-8"), "html.parser").select_one(
+        "#anmalan-epost-test"
+    )
+    assert control["data-mdx-format"] == "email"
+    assert control["data-mdx-message-format"] == 'Skriv en e-postadress med "@"', "escaped, not cut at the quote"
+    assert not control.has_attr("data-mdx-differs-from") and not control.has_attr("data-mdx-message-required")
+
+
 @pytest.mark.browser
 def test_copy_as_text_puts_the_registration_on_the_clipboard(site: Site, browser: object) -> None:
     context = browser.new_context(locale="sv-SE")
