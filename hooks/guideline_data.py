@@ -455,6 +455,8 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[str, str | None]
         if error.validator_value == 1:
             return "Listan är tom. Den måste ha minst en post.", None
         return f"Listan måste ha minst {error.validator_value} poster.", None
+    if v == "minProperties":
+        return "Fältet är tomt. Skriv minst ett meddelande under det, eller ta bort det.", None
     if v == "uniqueItems":
         return "Listan har samma värde två gånger.", None
     if v == "minLength":
@@ -562,6 +564,7 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
 
     for i, field in _items(data.get("account_fields")):
         yield from known(("account_fields", i, "rule"), field.get("rule"), rule_ids, "Regeln")
+    yield from _field_check_problems(data, problem)
 
     # Step and item ids are page anchors and browser-storage keys: unique across all
     # checklists, and never a rule's id (a rule's id is the anchor of the rule).
@@ -582,6 +585,79 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
                 yield from checklist_id((*path, "id"), item.get("id"))
                 yield from known((*path, "rule"), item.get("rule"), rule_ids, "Regeln")
                 yield from known_roles((*path, "roles"), item.get("roles"))
+
+
+# The checks an account field can declare (the browser runs them, see
+# handbook/model.js fieldErrors), and which field types each one fits.
+_FIELD_CHECK_TYPES = {"not_before": ("date",), "format": ("text",)}
+_TYPE_WORDS = {"text": "en rad text", "textarea": "flera rader text", "select": "en lista", "date": "ett datum"}
+
+
+def _field_check_problems(data: dict, problem: Any) -> Iterator[Problem]:
+    """The declared checks on account fields refer to fields that exist, fit the
+    field's type, and every custom message belongs to a check the field has."""
+    fields = {f["id"]: f for _, f in _items(data.get("account_fields")) if isinstance(f.get("id"), str)}
+    choices = f"Det finns: {', '.join(fields)}." if 0 < len(fields) <= 20 else "Kontrollera stavningen."
+
+    def other_field(path: tuple, own_id: Any, target: Any) -> tuple[dict | None, Problem | None]:
+        """The field `target` names, or the problem with the reference."""
+        if not isinstance(target, str):
+            return None, None
+        if target == own_id:
+            return None, problem(path, f"Fältet {target!r} kan inte jämföras med sig självt. Ange ett annat fält.")
+        if target not in fields:
+            return None, problem(path, f"Fältet {target!r} finns inte bland account_fields. {choices}")
+        return fields[target], None
+
+    for i, field in _items(data.get("account_fields")):
+        path = ("account_fields", i)
+        own_id, kind = field.get("id"), field.get("type")
+        for check, types in _FIELD_CHECK_TYPES.items():
+            if field.get(check) is not None and kind in _TYPE_WORDS and kind not in types:
+                yield problem(
+                    (*path, check),
+                    f"{check} fungerar bara för fält med type: {' eller '.join(types)}, "
+                    f"men fältet är {_TYPE_WORDS[kind]} (type: {kind}). Ta bort {check} eller ändra type.",
+                )
+        _, wrong = other_field((*path, "differs_from"), own_id, field.get("differs_from"))
+        if wrong:
+            yield wrong
+        when = field.get("required_when")
+        if isinstance(when, dict):
+            target, wrong = other_field((*path, "required_when", "field"), own_id, when.get("field"))
+            if wrong:
+                yield wrong
+            options = target.get("options") if target else None
+            if target and not isinstance(options, list):
+                yield problem(
+                    (*path, "required_when", "field"),
+                    f"Fältet {when['field']!r} har inga val (options). required_when kan bara bero på en lista "
+                    "(type: select).",
+                )
+            elif target and isinstance(when.get("equals"), str) and when["equals"] not in options:
+                listed = ", ".join(str(o) for o in options)
+                yield problem(
+                    (*path, "required_when", "equals"),
+                    f"{when['equals']!r} är inget val i fältet {when['field']!r}. Skriv ett av valen exakt "
+                    f"som i listan: {listed}.",
+                )
+            if field.get("required") is True:
+                yield problem(
+                    (*path, "required"),
+                    "Fältet har både required: true och required_when. Sätt required: false, så att "
+                    "required_when avgör när fältet måste fyllas i.",
+                )
+        messages = field.get("messages")
+        if isinstance(messages, dict):
+            for check in messages:
+                declared = field.get("required") is True if check == "required" else field.get(check) is not None
+                if check in ("required", "required_when", "differs_from", "not_before", "format") and not declared:
+                    what = "required: true" if check == "required" else check
+                    yield problem(
+                        (*path, "messages", check),
+                        f"Meddelandet används aldrig: fältet har inte {what}. Ta bort meddelandet eller "
+                        f"lägg till {what} på fältet.",
+                    )
 
 
 # Which sources can make a rule a requirement (ska): a statute, or a topic that

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import guideline_data
@@ -20,6 +21,10 @@ RULES = {r["id"]: r for r in DATA["rules"]}
 START = "checklistor/starta-konto/"
 START_ITEMS = [item for step in CHECKLISTS["starta-konto"]["steps"] for item in step["items"]]
 REQUIRED = [f for f in DATA["account_fields"] if f["required"]]
+FIELDS = {f["id"]: f for f in DATA["account_fields"]}
+# Dates as the browser's local clock sees them (same machine, same time zone).
+TODAY = date.today()
+START_DATE = (TODAY + timedelta(days=30)).isoformat()
 SUBMIT = "[data-mdx-registration-form] button[type=submit]"
 STORAGE_PREFIX = "alingsas-riktlinje-sm:"
 
@@ -86,6 +91,21 @@ def test_registration_form_matches_account_fields(site: Site) -> None:
         assert control.has_attr("aria-required") is field["required"]
         if field["type"] == "select":
             assert [o.get_text() for o in control.select("option")][1:] == field["options"]
+        # The checks the data file declares reach the browser as they are.
+        when = field["required_when"]
+        assert control.get("data-mdx-required-when-field") == (when["field"] if when else None)
+        assert control.get("data-mdx-required-when-value") == (when["equals"] if when else None)
+        assert control.get("data-mdx-differs-from") == field["differs_from"]
+        assert control.get("data-mdx-not-before") == field["not_before"]
+        assert control.get("data-mdx-format") == field["format"]
+        messages = {k: v for k, v in (field["messages"] or {}).items() if v}
+        assert {a[len("data-mdx-message-") :]: v for a, v in control.attrs.items() if "-message-" in a} == {
+            k.replace("_", "-"): v for k, v in messages.items()
+        }
+    # The real data declares each kind of check the issue asked for (format waits for a real e-mail field).
+    assert FIELDS["annan-plattform"]["required_when"] == {"field": "plattform", "equals": "Annan plattform"}
+    assert FIELDS["ersattare"]["differs_from"] == "kontoansvarig"
+    assert FIELDS["startdatum"]["not_before"] == "today"
 
 
 # ------------------------------------------------------------------------ browser
@@ -295,7 +315,7 @@ def fill_required(page: object, skip: str | None = None) -> dict[str, str]:
             value = field["options"][0]
             page.select_option(selector, value)
         elif field["type"] == "date":
-            value = "2027-01-15"
+            value = START_DATE
             page.fill(selector, value)
         else:
             value = f"Svar för {field['label']}"
@@ -434,6 +454,100 @@ def test_registration_errors_review_outputs_and_import(site: Site, context: obje
         fresh.close()
 
 
+@pytest.mark.browser
+def test_declared_checks_in_the_summary_and_at_the_field(site: Site, context: object) -> None:
+    """The same person as both kontoansvariga, a start date in the past and
+    Annan plattform without a name: each its own Swedish error, in the summary
+    (linked to the field) and at the field; correcting them shows the review."""
+    watched = open_start(context, site)
+    page = watched.page
+    fill_required(page)
+    page.select_option("#anmalan-plattform", "Annan plattform")
+    page.fill("#anmalan-kontoansvarig", "Anna Andersson")
+    page.fill("#anmalan-ersattare", " anna  andersson ")
+    page.fill("#anmalan-startdatum", (TODAY - timedelta(days=1)).isoformat())
+    expected = {
+        "annan-plattform": FIELDS["annan-plattform"]["messages"]["required_when"],
+        "ersattare": FIELDS["ersattare"]["messages"]["differs_from"],
+        "startdatum": "Planerat startdatum ska vara i dag eller senare",  # the default message
+    }
+    assert expected["annan-plattform"] == "Skriv vilken plattform kontot ska finnas på"
+
+    def assert_errors(errors: dict[str, str]) -> None:
+        page.click(SUBMIT)
+        summary_box = page.locator("[data-mdx-error-summary]")
+        summary_box.wait_for(state="visible")
+        assert page.evaluate("document.activeElement.hasAttribute('data-mdx-error-summary')"), "focus on the summary"
+        title = f"Det finns {len(errors)} fel i anmälan" if len(errors) > 1 else "Det finns 1 fel i anmälan"
+        assert summary_box.locator("[data-mdx-error-title]").inner_text() == title
+        links = summary_box.locator("[data-mdx-error-list] a")
+        assert links.all_inner_texts() == list(errors.values())
+        assert [h.split("#")[1] for h in links.evaluate_all("els => els.map(a => a.href)")] == [
+            f"anmalan-{i}" for i in errors
+        ]
+        for field_id in FIELDS:
+            control = f"#anmalan-{field_id}"
+            if field_id in errors:
+                assert page.get_attribute(control, "aria-invalid") == "true", field_id
+                assert page.get_attribute(control, "aria-describedby").split()[0] == f"anmalan-{field_id}-fel"
+                assert page.locator(f"#anmalan-{field_id}-fel").inner_text() == errors[field_id]
+            else:
+                assert page.get_attribute(control, "aria-invalid") is None, field_id
+        assert not page.locator("[data-mdx-review]").is_visible()
+
+    assert_errors(expected)
+    assert not axe_violations(page), "error state with the declared checks"
+    page.locator("[data-mdx-error-list] a").nth(1).click()
+    assert focused(page) == "anmalan-ersattare"
+
+    # Correct one at a time: the others stay.
+    page.fill("#anmalan-annan-plattform", "Threads")
+    del expected["annan-plattform"]
+    assert_errors(expected)
+    page.fill("#anmalan-ersattare", "Bo Berg")
+    del expected["ersattare"]
+    assert_errors(expected)
+    page.fill("#anmalan-startdatum", TODAY.isoformat())  # today is allowed
+    page.click(SUBMIT)
+    review = page.locator("[data-mdx-review]")
+    review.wait_for(state="visible")
+    assert focused(page) == "kontrollera"
+    assert not page.locator("[data-mdx-error-summary]").is_visible()
+    assert page.locator("[aria-invalid]").count() == 0
+    assert "Threads" in review.inner_text()
+    watched.assert_clean()
+
+
+@pytest.mark.browser
+def test_csv_with_one_row_for_the_register(site: Site, context: object) -> None:
+    watched = open_start(context, site)
+    page = watched.page
+    values = fill_required(page)
+    page.fill("#anmalan-kontonamn", '=HYPERLINK("http://example.com";"Klicka")')
+    page.check(f"#{START_ITEMS[0]['id']}")
+    page.click(SUBMIT)
+    page.locator("[data-mdx-review]").wait_for(state="visible")
+    with page.expect_download() as info:
+        page.click("[data-mdx-review] [data-mdx-download=csv-row]")
+    assert info.value.suggested_filename == f"anmalan-konto-{TODAY.isoformat()}-en-rad.csv"
+    raw = Path(info.value.path()).read_bytes()
+    assert raw.startswith("\ufeff".encode()) and raw.endswith(b"\r\n")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    fields = DATA["account_fields"]
+    assert rows[0] == ["Datum", *(f["label"] for f in fields), "Klara punkter i checklistan"]
+    assert len(rows) == 2 and len(rows[1]) == len(rows[0])
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Datum"] == TODAY.isoformat()
+    assert row["Kontots namn"] == '\'=HYPERLINK("http://example.com";"Klicka")', "a formula stays text"
+    for field in fields:
+        if field["id"] in values and field["id"] != "kontonamn":
+            assert row[field["label"]] == values[field["id"]], field["id"]
+    assert row["Annan plattform"] == "" and row["Övrigt"] == "", "empty answers keep their column"
+    assert row["Klara punkter i checklistan"] == f"1 av {len(START_ITEMS)}"
+    page.locator("[data-mdx-status]").filter(has_text="en rad för registret").wait_for()
+    watched.assert_clean()
+
+
 def handin_text(html: str) -> str:
     return BeautifulSoup(html, "html.parser").select_one(".mdx-review__handin").get_text(" ", strip=True)
 
@@ -452,6 +566,31 @@ def test_handin_goes_to_the_communications_function_when_unset(tmp_path: Path) -
     assert mkdocs_build(project, tmp_path / "out2").returncode == 0
     text = handin_text((tmp_path / "out2" / START / "index.html").read_text("utf-8"))
     assert text == "Lämna anmälan till registraturen på kommunledningskontoret (testvärde)."
+
+
+def test_a_format_and_its_message_reach_the_page(tmp_path: Path) -> None:
+    """No real field asks for an e-mail address yet: a project copy adds one."""
+    project = copy_project(tmp_path / "project")
+    data = read_data(project)
+    data["account_fields"].append(
+        {
+            "id": "epost-test",
+            "label": "E-post (testfält)",
+            "type": "text",
+            "required": False,
+            "format": "email",
+            "messages": {"format": 'Skriv en e-postadress med "@"'},
+        }
+    )
+    write_data(project, data)
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    control = BeautifulSoup((tmp_path / "out" / START / "index.html").read_text("utf-8"), "html.parser").select_one(
+        "#anmalan-epost-test"
+    )
+    assert control["data-mdx-format"] == "email"
+    assert control["data-mdx-message-format"] == 'Skriv en e-postadress med "@"', "escaped, not cut at the quote"
+    assert not control.has_attr("data-mdx-differs-from") and not control.has_attr("data-mdx-message-required")
 
 
 @pytest.mark.browser

@@ -35,6 +35,21 @@ def check(tmp_path: Path, content: str | bytes) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(CHECKER), str(path)], capture_output=True, text=True, timeout=60)
 
 
+# Account fields after the fixture's only one (plattform, lines 46-50): the
+# first added field starts on line 51, with its keys on the lines below.
+FIELDS_END = "    required: true\nchecklists:"
+
+
+def with_fields(extra: str) -> str:
+    return replace(FIELDS_END, "    required: true\n" + extra + "checklists:")
+
+
+def field(field_id: str, type_: str = "text", required: str = "false", more: str = "") -> str:
+    return (
+        f"  - id: {field_id}\n    label: {field_id.capitalize()}\n    type: {type_}\n    required: {required}\n{more}"
+    )
+
+
 def test_real_data_file_is_valid() -> None:
     data = guideline_data.load(ROOT / "data" / "guideline.yml")
     assert data["rules"], "the handbook has rules"
@@ -337,6 +352,91 @@ CASES = [
         "settings › adopted_document_url",
         "https://",
     ),
+    (
+        "differs-from-an-unknown-field",
+        with_fields(field("andra", more="    differs_from: forsta\n")),
+        55,
+        "account_fields › nr 2 (andra) › differs_from]",
+        "Fältet 'forsta' finns inte bland account_fields. Det finns: plattform, andra.",
+    ),
+    (
+        "differs-from-itself",
+        with_fields(field("andra", more="    differs_from: andra\n")),
+        55,
+        "account_fields › nr 2 (andra) › differs_from]",
+        "kan inte jämföras med sig självt",
+    ),
+    (
+        "required-when-an-unknown-field",
+        with_fields(field("annan", more="    required_when: {field: platform, equals: Annan}\n")),
+        55,
+        "account_fields › nr 2 (annan) › required_when › field]",
+        "Fältet 'platform' finns inte",
+    ),
+    (
+        "required-when-a-value-that-is-not-an-option",
+        with_fields(field("annan", more="    required_when: {field: plattform, equals: Annan plattform}\n")),
+        55,
+        "account_fields › nr 2 (annan) › required_when › equals]",
+        "'Annan plattform' är inget val i fältet 'plattform'. Skriv ett av valen exakt som i listan: "
+        "Facebook, Instagram.",
+    ),
+    (
+        "required-when-a-field-without-options",
+        with_fields(field("namn") + field("annan", more="    required_when: {field: namn, equals: x}\n")),
+        59,
+        "account_fields › nr 3 (annan) › required_when › field]",
+        "har inga val (options)",
+    ),
+    (
+        "required-when-on-a-required-field",
+        with_fields(field("annan", required="true", more="    required_when: {field: plattform, equals: Facebook}\n")),
+        54,
+        "account_fields › nr 2 (annan) › required]",
+        "både required: true och required_when",
+    ),
+    (
+        "not-before-on-a-text-field",
+        with_fields(field("start", more="    not_before: today\n")),
+        55,
+        "account_fields › nr 2 (start) › not_before]",
+        "not_before fungerar bara för fält med type: date",
+    ),
+    (
+        "not-before-an-unknown-word",
+        with_fields(field("start", "date", more="    not_before: igår\n")),
+        55,
+        "account_fields › nr 2 (start) › not_before]",
+        "Tillåtna värden: today",
+    ),
+    (
+        "format-on-a-date-field",
+        with_fields(field("epost", "date", more="    format: email\n")),
+        55,
+        "account_fields › nr 2 (epost) › format]",
+        "format fungerar bara för fält med type: text",
+    ),
+    (
+        "a-message-for-a-check-the-field-does-not-have",
+        with_fields(field("andra", more="    messages:\n      differs_from: Ange en annan person\n")),
+        56,
+        "account_fields › nr 2 (andra) › messages › differs_from]",
+        "Meddelandet används aldrig: fältet har inte differs_from",
+    ),
+    (
+        "empty-messages",
+        with_fields(field("andra", more="    messages: {}\n")),
+        55,
+        "account_fields › nr 2 (andra) › messages]",
+        "Fältet är tomt",
+    ),
+    (
+        "a-message-for-an-unknown-check",
+        with_fields(field("andra", more="    messages:\n      differs: Ange en annan person\n")),
+        56,
+        "account_fields › nr 2 (andra) › messages › differs]",
+        "Okänt fält differs",
+    ),
 ]
 
 
@@ -428,6 +528,18 @@ def test_only_a_statute_or_a_requiring_topic_makes_a_rule_ska() -> None:
                 s["kind"] == "lag" or (s["kind"] == "riktlinjen" and topic_levels[s["topic"]] == "ska")
                 for s in rule["source"]
             ), rule["id"]
+
+
+def test_every_declared_field_check_is_accepted(tmp_path: Path) -> None:
+    extra = (
+        field("annan", more="    required_when: {field: plattform, equals: Instagram}\n")
+        + field("forsta")
+        + field("andra", more="    differs_from: forsta\n    messages:\n      differs_from: Två olika personer\n")
+        + field("start", "date", "true", "    not_before: today\n    messages:\n      required: Välj ett datum\n")
+        + field("epost", more="    format: email\n")
+    )
+    result = check(tmp_path, with_fields(extra))
+    assert result.returncode == 0, result.stderr
 
 
 def test_an_unknown_topic_is_reported_once_not_also_as_a_level_problem(tmp_path: Path) -> None:

@@ -6,15 +6,18 @@ import {
   FILE_FORMAT,
   cleanAnswers,
   errorMessage,
+  CHECKLIST_COLUMN,
   errorTitle,
+  fieldErrors,
   hasContent,
+  isIsoDate,
   isoDate,
-  missingRequired,
   parseFile,
   stepStatus,
   summaryText,
   tickedIds,
   toCSV,
+  toCSVRow,
   toFile,
   toText,
 } from "../../docs/assets/javascripts/handbook/model.js";
@@ -87,27 +90,131 @@ describe("registration", () => {
     assert.equal(hasContent({ a: " ", b: "x" }), true);
   });
 
-  test("missingRequired lists required fields that are empty or blank", () => {
-    const missing = missingRequired(fields, { a: "  ", b: "", c: "Syftet" });
+  test("fieldErrors: required fields that are empty or blank", () => {
+    const errors = fieldErrors(fields, { a: "  ", b: "", c: "Syftet" }, "2027-01-15");
     assert.deepEqual(
-      missing.map((f) => f.id),
-      ["a"],
+      errors.map((e) => [e.field.id, e.check, e.message]),
+      [["a", "required", "Fyll i kontots namn"]],
     );
     assert.deepEqual(
-      missingRequired(fields, {}).map((f) => f.id),
+      fieldErrors(fields, {}, "2027-01-15").map((e) => e.field.id),
       ["a", "c"],
     );
   });
-
   test("error texts", () => {
     assert.equal(errorMessage("Kontots namn"), "Fyll i kontots namn");
     assert.equal(errorTitle(1), "Det finns 1 fel i anmälan");
     assert.equal(errorTitle(3), "Det finns 3 fel i anmälan");
   });
 
+  test("isIsoDate: a real calendar date written yyyy-mm-dd", () => {
+    for (const text of ["2027-01-15", "2028-02-29"]) assert.equal(isIsoDate(text), true, text);
+    for (const text of ["2027-02-29", "2027-13-01", "2027-1-5", "15/01/2027", "", "2027-01-15x"]) {
+      assert.equal(isIsoDate(text), false, text);
+    }
+  });
+
   test("isoDate pads month and day", () => {
     assert.equal(isoDate(new Date(2027, 0, 5)), "2027-01-05");
     assert.equal(isoDate(new Date(2027, 10, 29)), "2027-11-29");
+  });
+});
+
+describe("declared field checks", () => {
+  // Like the real data: the fields as registration.js reads them from the page.
+  const plain = { required: false, type: "text", requiredWhen: null, differsFrom: null, notBefore: null, format: null };
+  const form = [
+    { ...plain, id: "plattform", label: "Plattform", type: "select", required: true },
+    { ...plain, id: "annan", label: "Annan plattform", requiredWhen: { field: "plattform", equals: "Annan plattform" } },
+    { ...plain, id: "forsta", label: "Första kontoansvarig", required: true },
+    { ...plain, id: "andra", label: "Andra kontoansvarig", required: true, differsFrom: "forsta" },
+    { ...plain, id: "start", label: "Planerat startdatum", type: "date", required: true, notBefore: "today" },
+    { ...plain, id: "epost", label: "E-post till kontot", format: "email" },
+  ];
+  const good = {
+    plattform: "Facebook",
+    annan: "",
+    forsta: "Anna Andersson",
+    andra: "Bo Berg",
+    start: "2027-01-15",
+    epost: "",
+  };
+  const today = "2027-01-15";
+  const errors = (answers, fieldList = form) =>
+    fieldErrors(fieldList, { ...good, ...answers }, today).map((e) => [e.field.id, e.check, e.message]);
+
+  test("a good registration has no errors; optional checks skip empty answers", () => {
+    assert.deepEqual(errors({}), []);
+  });
+
+  test("required_when: required only when the other field has that value", () => {
+    assert.deepEqual(errors({ plattform: "Annan plattform" }), [
+      ["annan", "required_when", "Fyll i annan plattform när plattform är Annan plattform"],
+    ]);
+    assert.deepEqual(errors({ plattform: "Annan plattform", annan: "Threads" }), []);
+    assert.deepEqual(errors({ plattform: "Instagram", annan: "" }), []);
+  });
+
+  test("differs_from: the same answer, whatever case and spacing, is an error on the declaring field", () => {
+    const message = "Andra kontoansvarig får inte vara samma som första kontoansvarig";
+    assert.deepEqual(errors({ andra: "Anna Andersson" }), [["andra", "differs_from", message]]);
+    assert.deepEqual(errors({ andra: "  anna   ANDERSSON " }), [["andra", "differs_from", message]]);
+    assert.deepEqual(errors({ forsta: "", andra: "Anna" }), [["forsta", "required", "Fyll i första kontoansvarig"]]);
+  });
+
+  test("not_before today: today and later pass, yesterday fails (local dates, ISO)", () => {
+    assert.deepEqual(errors({ start: "2027-01-16" }), []);
+    assert.deepEqual(errors({ start: "2027-01-15" }), []);
+    assert.deepEqual(errors({ start: "2027-01-14" }), [
+      ["start", "not_before", "Planerat startdatum ska vara i dag eller senare"],
+    ]);
+    assert.deepEqual(errors({ start: "2019-01-01" }).length, 1);
+    // Compared as dates, not as the day of the month: a new year is later.
+    assert.deepEqual(fieldErrors(form, { ...good, start: "2027-01-01" }, "2026-12-31"), []);
+  });
+
+  test("a date that is not a date says how to write one", () => {
+    assert.deepEqual(errors({ start: "15/1 2027" }), [
+      ["start", "date", "Skriv planerat startdatum som år-månad-dag, till exempel 2027-01-15"],
+    ]);
+  });
+
+  test("format email", () => {
+    for (const address of ["namn@alingsas.se", "a.b@kommun.example"]) assert.deepEqual(errors({ epost: address }), []);
+    for (const address of ["namn", "namn@", "namn@alingsas", "@alingsas.se", "na mn@alingsas.se"]) {
+      assert.deepEqual(
+        errors({ epost: address }),
+        [["epost", "format", "Skriv e-post till kontot som en e-postadress, med @ och domän"]],
+        address,
+      );
+    }
+  });
+
+  test("a message from the data file replaces the default", () => {
+    const messages = {
+      required_when: "Skriv vilken plattform kontot ska finnas på",
+      differs_from: "Andra kontoansvarig ska vara en annan person än första kontoansvarig",
+      not_before: "Välj ett startdatum som inte har passerat",
+      format: "Skriv en e-postadress",
+      required: "Välj plattform",
+    };
+    const custom = form.map((field) => ({ ...field, messages }));
+    const bad = { plattform: "Annan plattform", andra: "Anna Andersson", start: "2026-01-01", epost: "x" };
+    assert.deepEqual(errors(bad, custom), [
+      ["annan", "required_when", messages.required_when],
+      ["andra", "differs_from", messages.differs_from],
+      ["start", "not_before", messages.not_before],
+      ["epost", "format", messages.format],
+    ]);
+    assert.deepEqual(errors({ plattform: "" }, custom)[0], ["plattform", "required", "Välj plattform"]);
+  });
+
+  test("one error a field, in form order", () => {
+    const bad = { plattform: "Annan plattform", andra: "anna andersson", start: "2019-01-01", epost: "x" };
+    assert.deepEqual(
+      errors(bad).map(([id, check]) => `${id}:${check}`),
+      ["annan:required_when", "andra:differs_from", "start:not_before", "epost:format"],
+    );
   });
 });
 
@@ -139,13 +246,35 @@ describe("formats", () => {
   });
 
   test("CSV: answers that look like formulas stay text", () => {
-    const answers = { a: "=HYPERLINK(\"http://x\")", b: "+46 322", c: "-1", d: "@SUM(A1)", e: "\tx", f: "a=b" };
+    const answers = {
+      a: '=HYPERLINK("http://x")',
+      b: "+46 322",
+      c: "-1",
+      d: "@SUM(A1)",
+      e: "\tx",
+      f: "a=b",
+      g: "\r=1+1",
+    };
     const ids = Object.keys(answers);
     const rows = readCSV(toCSV(ids.map((id) => ({ id, label: id })), answers).slice(1));
     assert.deepEqual(
       rows.slice(1).map((row) => row[2]),
-      ["'=HYPERLINK(\"http://x\")", "'+46 322", "'-1", "'@SUM(A1)", "'\tx", "a=b"],
+      ["'=HYPERLINK(\"http://x\")", "'+46 322", "'-1", "'@SUM(A1)", "'\tx", "a=b", "'\r=1+1"],
     );
+  });
+
+  test("CSV, one row a registration: the same columns every time, formulas neutralised", () => {
+    const text = toCSVRow(doc);
+    assert.ok(text.startsWith("\ufeff") && text.endsWith("\r\n"));
+    const rows = readCSV(text.slice(1));
+    assert.deepEqual(rows, [
+      ["Datum", "Kontots namn", "Annan plattform", "Syfte", CHECKLIST_COLUMN],
+      ["2027-01-15", "Alingsås bibliotek", "", "Nyheter", "1 av 2"],
+    ]);
+    // Other answers, no checklist: same header, same number of cells, so rows stack.
+    const other = readCSV(toCSVRow({ ...doc, answers: { c: "=1+1;x" }, items: [] }).slice(1));
+    assert.deepEqual(other[0], rows[0]);
+    assert.deepEqual(other[1], ["2027-01-15", "", "", "'=1+1;x", ""]);
   });
 
   test("text: title, date, source, answers with a dash for empty, ticked items", () => {

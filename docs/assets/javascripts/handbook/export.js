@@ -1,23 +1,44 @@
 /*
  * The registration leaves the page only when the user asks: as a download
- * (JSON to read in again, CSV for a spreadsheet) or on the clipboard as text.
+ * (JSON to read in again; CSV for a spreadsheet, one row a field or one row for
+ * the register of accounts) or on the clipboard as text.
  */
-import { toCSV, toFile, toText } from "./model.js";
+import { toCSV, toCSVRow, toFile, toText } from "./model.js";
 
-// Download `doc` as "json" or "csv"; returns the message to announce.
+const KINDS = {
+  json: {
+    body: (doc) => JSON.stringify(toFile(doc), null, 2) + "\n",
+    type: "application/json",
+    name: (date) => `anmalan-konto-${date}.json`,
+    done: "Anmälan har laddats ner som JSON.",
+  },
+  csv: {
+    body: (doc) => toCSV(doc.fields, doc.answers),
+    type: "text/csv;charset=utf-8",
+    name: (date) => `anmalan-konto-${date}.csv`,
+    done: "Anmälan har laddats ner som CSV, ett fält per rad.",
+  },
+  "csv-row": {
+    body: toCSVRow,
+    type: "text/csv;charset=utf-8",
+    name: (date) => `anmalan-konto-${date}-en-rad.csv`,
+    done: "Anmälan har laddats ner som CSV, en rad för registret över konton.",
+  },
+};
+
+// Download `doc` as "json", "csv" (one row a field) or "csv-row" (one row a
+// registration); returns the message to announce.
 export function download(doc, kind) {
-  const blob =
-    kind === "csv"
-      ? new Blob([toCSV(doc.fields, doc.answers)], { type: "text/csv;charset=utf-8" })
-      : new Blob([JSON.stringify(toFile(doc), null, 2) + "\n"], { type: "application/json" });
+  const format = KINDS[kind];
+  const blob = new Blob([format.body(doc)], { type: format.type });
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
-  link.download = `anmalan-konto-${doc.date}.${kind}`;
+  link.download = format.name(doc.date);
   document.body.append(link);
   link.click();
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  return kind === "csv" ? "Anmälan har laddats ner som CSV." : "Anmälan har laddats ner som JSON.";
+  return format.done;
 }
 
 // Older browsers and blocked clipboards: copy through a hidden text area.

@@ -42,14 +42,74 @@ export function hasContent(answers) {
   return Object.values(answers).some((value) => value.trim() !== "");
 }
 
-// Fields ({id, label, required}) that are required and left empty.
-export function missingRequired(fields, answers) {
-  return fields.filter((field) => field.required && !(answers[field.id] || "").trim());
-}
-
 // The message next to an empty required field and in the error summary.
 export function errorMessage(label) {
   return `Fyll i ${label.toLowerCase()}`;
+}
+
+/*
+ * The checks an account field declares in data/guideline.yml (the partial
+ * passes them on as data-mdx-* attributes). A field here is
+ *   {id, label, type, required, requiredWhen: {field, equals} | null,
+ *    differsFrom: id | null, notBefore: "today" | null, format: "email" | null,
+ *    messages: {required, required_when, differs_from, not_before, format}}
+ * where every message is optional and replaces the default below.
+ */
+const lower = (text) => text.toLowerCase();
+// Two answers are the same person or thing whatever the case and spacing.
+const normal = (text) => text.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+// A real calendar date written yyyy-mm-dd.
+export function isIsoDate(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+}
+
+const DEFAULTS = {
+  required: (field) => errorMessage(field.label),
+  required_when: (field, other) =>
+    `Fyll i ${lower(field.label)} när ${lower(other.label)} är ${field.requiredWhen.equals}`,
+  date: (field, today) => `Skriv ${lower(field.label)} som år-månad-dag, till exempel ${today}`,
+  format: (field) => `Skriv ${lower(field.label)} som en e-postadress, med @ och domän`,
+  not_before: (field) => `${field.label} ska vara i dag eller senare`,
+  differs_from: (field, other) => `${field.label} får inte vara samma som ${lower(other.label)}`,
+};
+
+// The first check a field fails, as [check, message], or null. An empty field
+// fails only required (or required_when); the other checks look at answers.
+function firstError(field, answers, today, byId) {
+  const value = (answers[field.id] || "").trim();
+  const message = (check, other) => (field.messages && field.messages[check]) || DEFAULTS[check](field, other);
+  if (!value) {
+    if (field.required) return ["required", message("required")];
+    const when = field.requiredWhen;
+    if (when && answers[when.field] === when.equals) {
+      return ["required_when", message("required_when", byId[when.field])];
+    }
+    return null;
+  }
+  if (field.format === "email" && !EMAIL.test(value)) return ["format", message("format")];
+  if (field.type === "date" && !isIsoDate(value)) return ["date", DEFAULTS.date(field, today)];
+  if (field.notBefore === "today" && value < today) return ["not_before", message("not_before")];
+  const other = field.differsFrom && byId[field.differsFrom];
+  if (other && answers[other.id] && normal(value) === normal(answers[other.id])) {
+    return ["differs_from", message("differs_from", other)];
+  }
+  return null;
+}
+
+// Every field that fails a check, in form order: [{field, check, message}].
+// `today` is the local date as yyyy-mm-dd (isoDate(new Date())).
+export function fieldErrors(fields, answers, today) {
+  const byId = Object.fromEntries(fields.map((field) => [field.id, field]));
+  return fields.flatMap((field) => {
+    const error = firstError(field, answers, today, byId);
+    return error ? [{ field, check: error[0], message: error[1] }] : [];
+  });
 }
 
 export function errorTitle(count) {
@@ -73,11 +133,33 @@ function csvCell(value) {
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-// One row a field; semicolons, as Swedish spreadsheet programs expect.
+// UTF-8 with a byte order mark, semicolons and CRLF, as Swedish spreadsheet programs expect.
+function csvText(rows) {
+  return "\ufeff" + rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+}
+
+// One row a field.
 export function toCSV(fields, answers) {
   const rows = [["Fält", "Uppgift", "Svar"]];
   for (const field of fields) rows.push([field.id, field.label, answers[field.id] || ""]);
-  return "\ufeff" + rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return csvText(rows);
+}
+
+export const CHECKLIST_COLUMN = "Klara punkter i checklistan";
+
+// One row a registration, under a header row, for the communications
+// function's register of accounts: the same columns every time (the date, every
+// field's label, the checklist as "x av y"), empty answers included, so rows
+// from many downloads can be stacked under one header.
+export function toCSVRow(doc) {
+  const done = doc.items.filter((item) => item.ticked).length;
+  const header = ["Datum", ...doc.fields.map((field) => field.label), CHECKLIST_COLUMN];
+  const row = [
+    doc.date,
+    ...doc.fields.map((field) => doc.answers[field.id] || ""),
+    doc.items.length ? `${done} av ${doc.items.length}` : "",
+  ];
+  return csvText([header, row]);
 }
 
 // The registration as plain text, for "Kopiera som text".

@@ -10,7 +10,7 @@
 import * as store from "./storage.js";
 import { copyAsText, download } from "./export.js";
 import { linkToControl } from "./focus.js";
-import { cleanAnswers, errorMessage, errorTitle, hasContent, isoDate, missingRequired, parseFile } from "./model.js";
+import { cleanAnswers, errorTitle, fieldErrors, hasContent, isoDate, parseFile } from "./model.js";
 import { renderReview } from "./review.js";
 
 const CONFIRM_REPLACE = "Du har redan fyllt i uppgifter. Vill du ersätta dem med innehållet i filen?";
@@ -22,10 +22,24 @@ export function startRegistration(root, page) {
   const review = root.querySelector("[data-mdx-review]");
   const summaryBox = root.querySelector("[data-mdx-error-summary]");
   const status = root.querySelector("[data-mdx-status]");
+  // Each field with the checks the data file declares (see fieldErrors in model.js).
+  const attr = (control, name) => control.getAttribute(`data-mdx-${name}`);
   const fields = [...form.querySelectorAll(".mdx-field__control")].map((control) => ({
     id: control.name,
     label: control.closest("[data-mdx-field]").getAttribute("data-mdx-label"),
+    type: control.type === "date" ? "date" : "text",
     required: control.hasAttribute("data-mdx-required"),
+    requiredWhen: control.hasAttribute("data-mdx-required-when-field")
+      ? { field: attr(control, "required-when-field"), equals: attr(control, "required-when-value") }
+      : null,
+    differsFrom: attr(control, "differs-from"),
+    notBefore: attr(control, "not-before"),
+    format: attr(control, "format"),
+    messages: Object.fromEntries(
+      ["required", "required-when", "differs-from", "not-before", "format"]
+        .filter((check) => control.hasAttribute(`data-mdx-message-${check}`))
+        .map((check) => [check.replace(/-/g, "_"), attr(control, `message-${check}`)]),
+    ),
     control,
     error: root.querySelector(`#${control.id}-fel`),
   }));
@@ -99,9 +113,9 @@ export function startRegistration(root, page) {
     return li;
   }
 
-  function showErrors(missing) {
-    const links = missing.map((field) => {
-      const message = errorMessage(field.label);
+  // errors: [{field, message}] from fieldErrors, one a field.
+  function showErrors(errors) {
+    const links = errors.map(({ field, message }) => {
       field.error.textContent = message;
       field.error.hidden = false;
       field.control.setAttribute("aria-invalid", "true");
@@ -109,7 +123,7 @@ export function startRegistration(root, page) {
       return errorLink(field, message);
     });
     summaryBox.querySelector("[data-mdx-error-list]").replaceChildren(...links);
-    summaryBox.querySelector("[data-mdx-error-title]").textContent = errorTitle(missing.length);
+    summaryBox.querySelector("[data-mdx-error-title]").textContent = errorTitle(errors.length);
     summaryBox.hidden = false;
     summaryBox.focus();
   }
@@ -151,10 +165,10 @@ export function startRegistration(root, page) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearErrors();
-    const missing = missingRequired(fields, answers());
-    if (missing.length) {
+    const errors = fieldErrors(fields, answers(), isoDate(new Date()));
+    if (errors.length) {
       hideReview();
-      showErrors(missing);
+      showErrors(errors);
       return;
     }
     showReview();
