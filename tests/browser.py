@@ -45,6 +45,8 @@ def watch(context: object, origin: str) -> Watched:
 def axe_violations(page: object) -> list[str]:
     """WCAG 2.1 A/AA violations that axe-core finds on the page as it is now."""
     # Let transitions (Material's header title, scrolling) finish: axe judges what it sees.
+    # Two frames first, so a transition that a scroll has just triggered has started.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
