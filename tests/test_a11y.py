@@ -40,6 +40,15 @@ def border_contrast(page: object, selector: str) -> float:
     return contrast(color, background(page, selector + " >> xpath=.."))
 
 
+# Whether the element's top is below Material's header and its "Tillbaka till toppen" button.
+BELOW_TOP_BUTTON = """sel => {
+  const top = document.querySelector(sel).getBoundingClientRect().top;
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  const button = document.querySelector(".md-top").getBoundingClientRect().bottom;
+  return top >= Math.max(header, button);
+}"""
+
+
 def test_start_page_passes_axe_in_every_state(site: Site, context: object, scheme: str) -> None:
     watched = open_page(context, site, START, scheme)
     page = watched.page
@@ -53,6 +62,7 @@ def test_start_page_passes_axe_in_every_state(site: Site, context: object, schem
     page.click(SUBMIT)
     page.locator("[data-mdx-error-summary]").wait_for(state="visible")
     failures["errors shown"] = axe_violations(page)
+    assert page.evaluate(BELOW_TOP_BUTTON, "[data-mdx-error-summary]"), "the focused summary is covered"
     # axe does not judge borders: the red that marks a field and the summary is measured here.
     invalid = f"#anmalan-{REQUIRED[0]['id']}"
     assert page.get_attribute(invalid, "aria-invalid") == "true"
@@ -63,6 +73,7 @@ def test_start_page_passes_axe_in_every_state(site: Site, context: object, schem
     page.click(SUBMIT)
     page.locator("[data-mdx-review]").wait_for(state="visible")
     failures["review shown"] = axe_violations(page)
+    assert page.evaluate(BELOW_TOP_BUTTON, "[data-mdx-review]"), "the focused review is covered"
 
     failures = {state: found for state, found in failures.items() if found}
     assert not failures, "\n".join(f"{state} ({scheme}):\n  " + "\n  ".join(v) for state, v in failures.items())
