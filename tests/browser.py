@@ -45,6 +45,8 @@ def watch(context: object, origin: str) -> Watched:
 def axe_violations(page: object) -> list[str]:
     """WCAG 2.1 A/AA violations that axe-core finds on the page as it is now."""
     # Let transitions (Material's header title, scrolling) finish: axe judges what it sees.
+    # Two frames first, so a transition that a scroll has just triggered has started.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
@@ -65,3 +67,82 @@ def page_paths(site_root: Path) -> list[str]:
         rel = index.parent.relative_to(site_root).as_posix()
         paths.append("" if rel == "." else rel + "/")
     return paths
+
+
+# The palettes in mkdocs.yml: the colour scheme a test emulates and the scheme Material then sets.
+PALETTES = {"light": "default", "dark": "slate"}
+
+
+def palette_context(browser: object, scheme: str, **options: object) -> object:
+    """A fresh context in one palette. Material picks the palette from the media query on
+    the first load and stores it (`__palette` in localStorage); after that, emulate_media
+    in the same context changes nothing, so each palette needs its own context."""
+    return browser.new_context(locale="sv-SE", color_scheme=scheme, **options)
+
+
+def assert_palette(page: object, scheme: str) -> None:
+    assert page.evaluate("document.body.dataset.mdColorScheme") == PALETTES[scheme], f"not in the {scheme} palette"
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    parts = css[css.index("(") + 1 : css.index(")")].replace(",", " ").replace("/", " ").split()
+    return tuple(float(p) for p in parts[:3])
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two computed CSS colours (rgb()/rgba(), alpha ignored)."""
+
+    def luminance(css: str) -> float:
+        lin = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in _rgb(css)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# The colour behind an element: the first ancestor (or itself) with an opaque background.
+BACKGROUND = """el => {
+  for (let node = el; node; node = node.parentElement) {
+    const bg = getComputedStyle(node).backgroundColor;
+    if (!/rgba\\(.*,\\s*0\\)$/.test(bg) && bg !== "transparent") return bg;
+  }
+  return "rgb(255, 255, 255)";
+}"""
+
+
+def background(page: object, selector: str) -> str:
+    return page.locator(selector).first.evaluate(BACKGROUND)
+
+
+# The focused element's ring, and the colour around it (its parent's background: the
+# ring sits outside the element, past outline-offset).
+FOCUS_RING = f"""() => {{
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return {{
+    style: style.outlineStyle,
+    width: parseFloat(style.outlineWidth),
+    color: style.outlineColor,
+    around: ({BACKGROUND})(el.parentElement),
+  }};
+}}"""
+
+
+def focus_ring_problem(page: object) -> str | None:
+    """Why the focused element has no visible focus ring (WCAG 2.4.7, 1.4.11), or None."""
+    ring = page.evaluate(FOCUS_RING)
+    if ring["style"] in ("none", "hidden") or ring["width"] < 2:
+        return f"outline {ring['style']} {ring['width']}px"
+    ratio = contrast(ring["color"], ring["around"])
+    if ratio < 3:
+        return f"outline {ring['color']} on {ring['around']}: {ratio:.2f}:1"
+    return None
+
+
+def tab_to(page: object, selector: str, limit: int = 300) -> None:
+    """Press Tab until the element matching `selector` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("sel => document.activeElement.matches(sel)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")

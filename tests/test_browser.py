@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import guideline_data
 import pytest
-from browser import axe_violations, page_paths, watch
+from browser import PALETTES, assert_palette, axe_violations, page_paths, palette_context, watch
 from conftest import ROOT, Site
 
 pytestmark = pytest.mark.browser
@@ -18,18 +18,22 @@ def context(browser: object) -> object:
     context.close()
 
 
-def test_every_page_loads_cleanly_and_passes_axe(site: Site, context: object) -> None:
-    watched = watch(context, site.url.rstrip("/"))
-    failures = []
-    for path in page_paths(site.root):
-        for scheme in ("light", "dark"):
-            watched.page.emulate_media(color_scheme=scheme)
+@pytest.mark.parametrize("scheme", PALETTES)
+def test_every_page_loads_cleanly_and_passes_axe(site: Site, browser: object, scheme: str) -> None:
+    context = palette_context(browser, scheme)
+    try:
+        watched = watch(context, site.url.rstrip("/"))
+        failures = []
+        for path in page_paths(site.root):
             watched.page.goto(site.url + path, wait_until="load")
+            assert_palette(watched.page, scheme)
             violations = axe_violations(watched.page)
             if violations:
                 failures.append(f"/{path} ({scheme}):\n  " + "\n  ".join(violations))
-    watched.assert_clean()
-    assert not failures, "\n".join(failures)
+        watched.assert_clean()
+        assert not failures, "\n".join(failures)
+    finally:
+        context.close()
 
 
 def test_instant_navigation_keeps_the_page_alive(site: Site, context: object) -> None:

@@ -1,0 +1,120 @@
+"""Focus and contrast in both palettes, in every state of the checklist, the registration and the rule filter."""
+
+from __future__ import annotations
+
+import pytest
+from browser import (
+    PALETTES,
+    assert_palette,
+    axe_violations,
+    background,
+    contrast,
+    focus_ring_problem,
+    palette_context,
+    tab_to,
+    watch,
+)
+from conftest import Site
+from test_checklists import DATA, REQUIRED, START, START_ITEMS, SUBMIT, fill_required
+
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize("scheme", PALETTES)]
+
+
+@pytest.fixture
+def context(browser: object, scheme: str) -> object:
+    context = palette_context(browser, scheme)
+    yield context
+    context.close()
+
+
+def open_page(context: object, site: Site, path: str, scheme: str):
+    watched = watch(context, site.url.rstrip("/"))
+    watched.page.goto(site.url + path, wait_until="load")
+    assert_palette(watched.page, scheme)
+    return watched
+
+
+def border_contrast(page: object, selector: str) -> float:
+    """Contrast of an element's top border with the colour behind it (WCAG 1.4.11 asks 3:1)."""
+    color = page.locator(selector).first.evaluate("el => getComputedStyle(el).borderTopColor")
+    return contrast(color, background(page, selector + " >> xpath=.."))
+
+
+# Whether the element's top is below Material's header and its "Tillbaka till toppen" button.
+BELOW_TOP_BUTTON = """sel => {
+  const top = document.querySelector(sel).getBoundingClientRect().top;
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  const button = document.querySelector(".md-top").getBoundingClientRect().bottom;
+  return top >= Math.max(header, button);
+}"""
+
+
+def test_start_page_passes_axe_in_every_state(site: Site, context: object, scheme: str) -> None:
+    watched = open_page(context, site, START, scheme)
+    page = watched.page
+    page.locator("[data-mdx-summary]").wait_for(state="visible")
+    failures = {"initial": axe_violations(page)}
+
+    for item in START_ITEMS[:3]:
+        page.check(f"#{item['id']}")
+    failures["some boxes ticked"] = axe_violations(page)
+
+    page.click(SUBMIT)
+    page.locator("[data-mdx-error-summary]").wait_for(state="visible")
+    failures["errors shown"] = axe_violations(page)
+    assert page.evaluate(BELOW_TOP_BUTTON, "[data-mdx-error-summary]"), "the focused summary is covered"
+    # axe does not judge borders: the red that marks a field and the summary is measured here.
+    invalid = f"#anmalan-{REQUIRED[0]['id']}"
+    assert page.get_attribute(invalid, "aria-invalid") == "true"
+    assert border_contrast(page, invalid) >= 3, "error border of a field"
+    assert border_contrast(page, "[data-mdx-error-summary]") >= 3, "error summary border"
+
+    fill_required(page)
+    page.click(SUBMIT)
+    page.locator("[data-mdx-review]").wait_for(state="visible")
+    failures["review shown"] = axe_violations(page)
+    assert page.evaluate(BELOW_TOP_BUTTON, "[data-mdx-review]"), "the focused review is covered"
+
+    failures = {state: found for state, found in failures.items() if found}
+    assert not failures, "\n".join(f"{state} ({scheme}):\n  " + "\n  ".join(v) for state, v in failures.items())
+    watched.assert_clean()
+
+
+def test_filtered_rule_catalogue_passes_axe(site: Site, context: object, scheme: str) -> None:
+    watched = open_page(context, site, "regler/", scheme)
+    page = watched.page
+    page.select_option("#filter-roll", DATA["roles"][0]["id"])
+    page.select_option("#filter-niva", "ska")
+    assert page.locator("[data-mdx-rule-count]").inner_text().startswith("Visar")
+    assert not axe_violations(page)
+    watched.assert_clean()
+
+
+def test_keyboard_focus_is_visible(site: Site, context: object, scheme: str) -> None:
+    watched = open_page(context, site, START, scheme)
+    page = watched.page
+    page.locator("[data-mdx-summary]").wait_for(state="visible")
+    problems = {}
+
+    def check(name: str, selector: str) -> None:
+        tab_to(page, selector)
+        problems[name] = focus_ring_problem(page)
+
+    page.focus("#checklistan .headerlink")
+    check("checkbox", f"#{START_ITEMS[0]['id']}")
+    check("link in a checklist item", ".mdx-checklist__rule-link")
+    check("outlined button (Börja om)", "#checklista-starta-konto [data-mdx-reset]")
+    page.focus(f"#anmalan-{DATA['account_fields'][0]['id']}")
+    page.keyboard.press("Shift+Tab")
+    check("select", "[data-mdx-registration-form] select")
+    page.focus(f"#anmalan-{DATA['account_fields'][-1]['id']}")
+    check("primary button (Kontrollera)", SUBMIT)
+    check("file input", "[data-mdx-import] input[type=file], input[type=file][data-mdx-import]")
+
+    page.goto(site.url + "inlagg-och-kommentarer/", wait_until="load")
+    page.locator(".mdx-rule__text").first.click()  # where Tab starts from, as a mouse click sets it
+    check("link in a rule", ".mdx-rule a")
+
+    problems = {name: problem for name, problem in problems.items() if problem}
+    assert not problems, f"no visible focus ({scheme}): {problems}"
+    watched.assert_clean()
