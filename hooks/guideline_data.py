@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 import marshal
+import pickle
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -774,7 +775,23 @@ def display_name(path: Path, root: Path = ROOT) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(path: Path, _mtime_ns: int, _size: int) -> dict:
-    return parse(path.read_bytes(), display_name(path))
+    """Parse and check the file; a file that passed before, unchanged, with the
+    same schema and the same checks, is read back from .cache/ instead."""
+    raw = path.read_bytes()
+    code = Path(__file__).read_bytes()
+    key = hashlib.sha256(b"\0".join([raw, SCHEMA_FILE.read_bytes(), code, sys.version.encode()])).hexdigest()[:16]
+    cached = CACHE_DIR / f"data-{key}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())  # written below, by this module, from a valid file only
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    data = parse(raw, display_name(path))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(pickle.dumps(data))
+    except OSError:
+        pass  # a read-only checkout builds without the cache
+    return data
 
 
 def load(path: Path = DATA_FILE) -> dict:
