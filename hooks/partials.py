@@ -39,11 +39,14 @@ class Stash:
         self._count = itertools.count()
 
     def put(self, page: str, html: str) -> str:
+        """A placeholder for `html`. It carries the ids in `html` as empty anchors,
+        so that MkDocs' own check of links to anchors still finds them."""
         if not self.enabled or not html:
             return html
         key = f"{page}:{next(self._count)}"
         self._blocks[key] = html
-        return f"\n\n<!--mdx-stash:{key}-->\n\n"
+        anchors = "".join(f'<a id="{anchor}"></a>' for anchor in dict.fromkeys(_ID.findall(html)))
+        return f'\n\n<div data-mdx-stash="{key}">{anchors}</div>\n\n'
 
     def restore(self, page: str, html: str) -> str:
         """The page's HTML with its placeholders replaced; an unknown one is left as it is."""
@@ -51,7 +54,7 @@ class Stash:
         def back(match: re.Match) -> str:
             return self._blocks.pop(match.group(1), match.group(0))
 
-        return re.sub(r"<!--mdx-stash:(" + re.escape(page) + r":\d+)-->", back, html)
+        return re.sub(r'<div data-mdx-stash="(' + re.escape(page) + r':\d+)">.*?</div>', back, html, flags=re.S)
 
     def left_behind(self) -> list[Problem]:
         """Placeholders that never came back (Markdown changed or dropped them)."""
@@ -61,6 +64,7 @@ class Stash:
         return [Problem(f"docs/{page}", 0, "", message) for page in pages]
 
 
+_ID = re.compile(r'\sid="([^"]+)"')
 stash = Stash()
 
 

@@ -45,7 +45,8 @@ def soup(path: Path) -> BeautifulSoup:
 def mkdocs_build(project: Path, out: Path, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
     """Run a strict build the way `make build` does and return the finished process."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        # Not -q: MkDocs counts only the warnings it prints, so -q would let --strict pass them.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
         env={**BUILD_ENV, "SITE_URL": site_url},
         capture_output=True,
         text=True,

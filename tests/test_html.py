@@ -110,6 +110,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data["glossary"].append({"id": "hostile", "term": "hostile", "definition": HOSTILE, "forms": ["{{ 7*191 }}"]})
     write_data(project, data)
     (project / "docs" / "opt-out.md").write_text("# Utan makron\n\nHär står {{ 7*191 }} och {% if x %}.\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("\nnav:\n", "\nnav:\n  - Utan makron: opt-out.md\n"), "utf-8")
     out = tmp / "out"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
