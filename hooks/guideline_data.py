@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import marshal
 import pickle
 import re
 import sys
@@ -347,25 +346,7 @@ def _quick_check(schema_path: Path = SCHEMA_FILE) -> Callable[[Any], Any]:
     but fast. The detailed validator below runs only when this one says no, so a
     good file never pays for it (or for importing it)."""
     schema_ = {key: value for key, value in schema(schema_path).items() if key != "$schema"}
-    # Generating and compiling the check takes longer than running it: keep the
-    # compiled code between builds, keyed on the schema, the generator and Python.
-    source = json.dumps(schema_, sort_keys=True)
-    key = hashlib.sha256(f"{fastjsonschema.VERSION}\n{sys.version}\n{source}".encode()).hexdigest()[:16]
-    cached = CACHE_DIR / f"schema-check-{key}.bin"
-    try:
-        name, code = marshal.loads(cached.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        text = fastjsonschema.compile_to_code(schema_)
-        name = re.search(r"^def (validate\w*)\(", text, re.MULTILINE).group(1)  # the first is the root
-        code = compile(text, "<schema check>", "exec")
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(marshal.dumps((name, code)))
-        except OSError:
-            pass  # a read-only checkout builds without the cache
-    namespace: dict[str, Any] = {}
-    exec(code, namespace)  # generated from our own schema
-    return namespace[name]
+    return fastjsonschema.compile(schema_)
 
 
 def _is_valid(data: Any) -> bool:

@@ -5,7 +5,7 @@ Prints figures; asserts nothing (timings on shared machines are noisy, so
 compare figures from one run). "Plain Material" is the same docs/ and the same
 mkdocs.yml without our hooks, macros and theme overrides; the two builds
 alternate so that a busy machine slows both alike. The target is a ratio of
-at most 1.5. Our build keeps two caches in .cache/ (the compiled schema check
+at most 1.5. Our build keeps two caches in .cache/ (the checked data file
 and the compiled partials); the first build after a change pays for them, and
 the script prints that figure too.
 
@@ -80,7 +80,7 @@ def main(runs: int) -> None:
         print(f"plain Material, median of {runs}: {base:.2f} s (min {min(plains):.2f} s)")
         ratio, ratio_min = build / base, min(builds) / min(plains)
         print(f"ratio (target <= {TARGET_RATIO}):        {ratio:.2f} (of the minimums: {ratio_min:.2f})")
-        shutil.rmtree(ROOT / ".cache", ignore_errors=True)  # the build's caches (schema check, partials)
+        shutil.rmtree(ROOT / ".cache", ignore_errors=True)  # the build's caches (checked data, partials)
         cold = timed(ours)
         print(f"one strict build without .cache/: {cold:.2f} s (ratio {cold / base:.2f}; the next one fills it)")
 
