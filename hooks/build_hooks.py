@@ -14,7 +14,9 @@ html_check, partials) that know nothing of MkDocs.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import glossary
 import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
@@ -29,6 +31,33 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 _MAX_LINES = 30  # problems shown in one report; one mistake can break hundreds of links
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
+_command = "build"  # set by on_startup: "serve" is the local preview
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def is_publishing(command: str, site_url: str | None) -> bool:
+    """A build for publishing: `mkdocs build` for a public address (not the
+    local preview, and not a build for 127.0.0.1 such as the tests')."""
+    return command == "build" and (urlsplit(site_url or "").hostname or "") not in _LOCAL_HOSTS
+
+
+def publishing_warning(settings: dict) -> str | None:
+    """What a publishing build says while the kommun's settings are empty."""
+    empty = [name for name, value in settings.items() if value in (None, "", [])]
+    if not empty:
+        return None
+    return (
+        "VARNING  -  Kommunens uppgifter saknas i data/guideline.yml under settings: "
+        + ", ".join(empty)
+        + ". Handboken fungerar ändå, men då står det till exempel bara att en anmälan lämnas till "
+        "kommunikationsfunktionen, utan adress. Fyll i uppgifterna innan handboken publiceras "
+        "(se För redaktörer, Fylla i kommunens uppgifter)."
+    )
 
 
 def data_path(config: MkDocsConfig) -> Path:
@@ -46,6 +75,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(exc.report()) from None
     # For the theme's templates (overrides/main.html prints what the handbook is on every page).
     config.extra["mdx_handbook"] = {"guideline": data["guideline"], "settings": data["settings"]}
+    if is_publishing(_command, config.site_url):
+        warning = publishing_warning(data["settings"])
+        if warning:
+            # Not through MkDocs' logger: --strict would turn it into a failed build, and the
+            # site works without the settings. Shown, not fatal.
+            print(warning, file=sys.stderr)
     partials.stash.enabled = True  # on_page_content puts the macros' HTML back
     abbr = config.mdx_configs.setdefault("abbr", {})
     abbr["glossary"] = {**glossary.abbreviations(data["glossary"]), **abbr.get("glossary", {})}

@@ -54,7 +54,7 @@ _ID_LISTS = {
     "sections": "avsnitt",
     "roles": "roll",
     "rules": "regel",
-    "account_fields": "uppgift",
+    "forms": "blankett",
     "checklists": "checklista",
     "glossary": "ordlisteord",
 }
@@ -454,6 +454,12 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[str, str | None]
         )
     if v == "not" and isinstance(value, dict) and "options" in value:
         return "Fältet options får bara finnas när type är select.", "options"
+    if v == "anyOf" and any("@" in str(branch.get("pattern", "")) for branch in error.validator_value):
+        return (
+            f"{value!r} är varken en e-postadress eller en länk. Skriv en e-postadress med @ och domän, "
+            "eller en länk som börjar med https://. Lämna null om uppgiften saknas.",
+            None,
+        )
     if v == "anyOf":
         # Optional values: explain what is wrong with the non-null alternative.
         branches = [e for e in error.context if e.schema.get("type") != "null"]
@@ -544,9 +550,27 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
                 yield from known(("rules", i, "source", j, "topic"), source.get("topic"), topic_ids, "Ämnet")
         yield from _level_problems(rule, ("rules", i), problem, topic_levels)
 
-    for i, field in _items(data.get("account_fields")):
-        yield from known(("account_fields", i, "rule"), field.get("rule"), rule_ids, "Regeln")
-    yield from _field_check_problems(data, problem)
+    known_checklists = _ids(data.get("checklists"))
+    form_of_checklist: dict[str, int] = {}
+    for f, form in _items(data.get("forms")):
+        yield from known(("forms", f, "rule"), form.get("rule"), rule_ids, "Regeln")
+        yield from known(("forms", f, "checklist"), form.get("checklist"), known_checklists, "Checklistan")
+        checklist_ref = form.get("checklist")
+        if isinstance(checklist_ref, str) and checklist_ref in known_checklists:
+            if checklist_ref in form_of_checklist:
+                yield problem(
+                    ("forms", f, "checklist"),
+                    f"Checklistan {checklist_ref!r} har redan en blankett (rad {form_of_checklist[checklist_ref]}). "
+                    "En checklista kan ha en blankett.",
+                )
+            else:
+                form_of_checklist[checklist_ref] = _line(root, ("forms", f, "checklist"))
+        field_first: dict[str, int] = {}
+        for i, field in _items(form.get("fields")):
+            yield from unique(("forms", f, "fields", i, "id"), field.get("id"), "uppgift i blanketten", field_first)
+            yield from known(("forms", f, "fields", i, "rule"), field.get("rule"), rule_ids, "Regeln")
+        yield from _field_check_problems(form.get("fields"), ("forms", f, "fields"), problem)
+    yield from _handin_problems(data, set(form_of_checklist), problem)
 
     # Step and item ids are page anchors and browser-storage keys: unique across all
     # checklists, and never a rule's id (a rule's id is the anchor of the rule).
@@ -575,10 +599,10 @@ _FIELD_CHECK_TYPES = {"not_before": ("date",), "format": ("text",)}
 _TYPE_WORDS = {"text": "en rad text", "textarea": "flera rader text", "select": "en lista", "date": "ett datum"}
 
 
-def _field_check_problems(data: dict, problem: Any) -> Iterator[Problem]:
-    """The declared checks on account fields refer to fields that exist, fit the
-    field's type, and every custom message belongs to a check the field has."""
-    fields = {f["id"]: f for _, f in _items(data.get("account_fields")) if isinstance(f.get("id"), str)}
+def _field_check_problems(form_fields: Any, fields_path: tuple, problem: Any) -> Iterator[Problem]:
+    """The declared checks on a form's fields refer to fields of the same form,
+    fit the field's type, and every custom message belongs to a check the field has."""
+    fields = {f["id"]: f for _, f in _items(form_fields) if isinstance(f.get("id"), str)}
     choices = f"Det finns: {', '.join(fields)}." if 0 < len(fields) <= 20 else "Kontrollera stavningen."
 
     def other_field(path: tuple, own_id: Any, target: Any) -> tuple[dict | None, Problem | None]:
@@ -588,11 +612,11 @@ def _field_check_problems(data: dict, problem: Any) -> Iterator[Problem]:
         if target == own_id:
             return None, problem(path, f"Fältet {target!r} kan inte jämföras med sig självt. Ange ett annat fält.")
         if target not in fields:
-            return None, problem(path, f"Fältet {target!r} finns inte bland account_fields. {choices}")
+            return None, problem(path, f"Fältet {target!r} finns inte i blanketten. {choices}")
         return fields[target], None
 
-    for i, field in _items(data.get("account_fields")):
-        path = ("account_fields", i)
+    for i, field in _items(form_fields):
+        path = (*fields_path, i)
         own_id, kind = field.get("id"), field.get("type")
         for check, types in _FIELD_CHECK_TYPES.items():
             if field.get(check) is not None and kind in _TYPE_WORDS and kind not in types:
@@ -640,6 +664,40 @@ def _field_check_problems(data: dict, problem: Any) -> Iterator[Problem]:
                         f"Meddelandet används aldrig: fältet har inte {what}. Ta bort meddelandet eller "
                         f"lägg till {what} på fältet.",
                     )
+
+
+def _handin_problems(data: dict, with_form: set[str], problem: Any) -> Iterator[Problem]:
+    """Steps done after the form is handed in (after_handin) come last, under
+    the checklist's after_handin_title, and only in a checklist with a form."""
+    for c, checklist in _items(data.get("checklists")):
+        steps = list(_items(checklist.get("steps")))
+        after = [s for s, step in steps if step.get("after_handin") is True]
+        title = checklist.get("after_handin_title")
+        if after and checklist.get("id") not in with_form:
+            yield problem(
+                ("checklists", c, "steps", after[0], "after_handin"),
+                "Steget görs efter att blanketten är inlämnad, men ingen blankett (forms) hör till checklistan. "
+                "Lägg till en blankett med checklist: " + str(checklist.get("id")) + ", eller ta bort after_handin.",
+            )
+        if after and not title:
+            yield problem(
+                ("checklists", c, "id"),
+                "Checklistan har steg med after_handin: true men ingen after_handin_title. Skriv rubriken för "
+                "stegen efter inlämningen, till exempel after_handin_title: Efter godkännandet.",
+            )
+        if title and not after:
+            yield problem(
+                ("checklists", c, "after_handin_title"),
+                "after_handin_title används aldrig: inget steg har after_handin: true. Ta bort rubriken eller "
+                "markera stegen som görs efter inlämningen.",
+            )
+        for s, step in steps:
+            if after and s > after[0] and step.get("after_handin") is not True:
+                yield problem(
+                    ("checklists", c, "steps", s, "id"),
+                    "Steget görs före inlämningen men står efter ett steg med after_handin: true. Flytta det "
+                    "före de stegen, så att stegen efter inlämningen står sist.",
+                )
 
 
 # Which sources can make a rule a requirement (ska): a statute, or a topic that
@@ -793,7 +851,7 @@ def main(argv: list[str]) -> int:
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(data[k])} {k}" for k in ("roles", "rules", "account_fields", "checklists"))
+    counts = ", ".join(f"{len(data[k])} {k}" for k in ("roles", "rules", "forms", "checklists"))
     print(f"{display_name(path)} är giltig ({counts}).")
     return 0
 

@@ -96,28 +96,55 @@ def define_env(env: Any) -> None:
             count=len(data["rules"]),
         )
 
+    checklists = _by_id(data["checklists"])
+    forms = _by_id(data["forms"])
+
     @env.macro
     def checklist(checklist_id: str) -> str:
         """One checklist as a form: fieldsets per step, a checkbox and label per item."""
-        return render("checklist.html", checklist=_by_id(data["checklists"])[checklist_id])
+        form_of = {f["checklist"]: f for f in data["forms"]}
+        return render("checklist.html", checklist=checklists[checklist_id], form=form_of.get(checklist_id))
 
     @env.macro
-    def registration(checklist_id: str) -> str:
-        """The account registration form, its review step and its outputs.
+    def form(form_id: str) -> str:
+        """A form from the data file (forms), its review step, hand-in and outputs.
 
-        The review also shows the state of the checklist `checklist_id`,
-        which must be on the same page."""
-        return render("registration.html", fields=data["account_fields"], checklist_id=checklist_id)
+        The review also shows the state of the form's checklist, which must be
+        on the same page (hooks/page_macros.py checks that)."""
+        chosen = forms[form_id]
+        return render("form.html", form=chosen, checklist=checklists[chosen["checklist"]])
+
+    @env.macro
+    def task_list(form_id: str) -> str:
+        """The steps of a form's checklist and the form itself as one task list,
+        those after the hand-in under their own heading (GOV.UK's task list)."""
+        chosen = forms[form_id]
+        return render("task_list.html", form=chosen, checklist=checklists[chosen["checklist"]])
 
     @env.macro
     def data_reference() -> str:
         """The fields of each list in the data file, read from the JSON Schema."""
         schema = guideline_data.schema()
-        lists = [
-            {"name": name, "description": prop.get("description", ""), "fields": _fields(schema, prop["items"])}
-            for name, prop in schema["properties"].items()
-            if prop.get("type") == "array" and "properties" in prop.get("items", {})
-        ]
+        lists: list[dict] = []
+
+        def add(name: str, prop: dict) -> None:
+            """A list of records, then the lists inside its records (forms › fields)."""
+            if prop.get("type") != "array" or "properties" not in prop.get("items", {}):
+                return
+            item = prop["items"]
+            lists.append(
+                {
+                    "name": name,
+                    "anchor": "falt-" + name.replace(" › ", "-").replace("_", "-"),
+                    "description": prop.get("description", ""),
+                    "fields": _fields(schema, item),
+                }
+            )
+            for key, inner in item["properties"].items():
+                add(f"{name} › {key}", inner)
+
+        for name, prop in schema["properties"].items():
+            add(name, prop)
         return render("data_reference.html", lists=lists)
 
     @env.macro

@@ -24,7 +24,8 @@ MACROS: dict[str, str | None] = {
     "rules": "sections",
     "rule_index": None,
     "checklist": "checklists",
-    "registration": "checklists",
+    "form": "forms",
+    "task_list": "forms",
     "roles": None,
     "glossary": None,
     "contact": None,
@@ -36,7 +37,7 @@ MACROS: dict[str, str | None] = {
     "notice": None,
 }
 
-_NOUN = {"sections": "inget avsnitt", "checklists": "ingen checklista"}
+_NOUN = {"sections": "inget avsnitt", "checklists": "ingen checklista", "forms": "ingen blankett"}
 
 
 class _FrontMatterError(Exception):
@@ -140,6 +141,7 @@ def problems(
         )
         return
     ids = {key: {item["id"] for item in data[key]} for key in set(MACROS.values()) if key}
+    on_page: dict[str, list[tuple[str, int]]] = {}  # macro -> [(id, line)] of the calls with a known id
     for call in tree.find_all(nodes.Call):
         if not isinstance(call.node, nodes.Name):
             continue
@@ -156,13 +158,31 @@ def problems(
             yield Problem(
                 name, line, macro, f'Makrot {macro} behöver ett id inom citattecken, till exempel {macro}("…").'
             )
-        elif first.value in ids[wanted] and macro == "rules" and calls is not None:
-            calls.setdefault(first.value, []).append((name, line))
-        elif first.value not in ids[wanted]:
+        elif first.value in ids[wanted]:
+            on_page.setdefault(macro, []).append((first.value, line))
+            if macro == "rules" and calls is not None:
+                calls.setdefault(first.value, []).append((name, line))
+        else:
             choices = ", ".join(sorted(ids[wanted]))
             yield Problem(
                 name,
                 line,
                 macro,
                 f"Det finns {_NOUN[wanted]} med id {first.value!r} i datafilen. Det finns: {choices}.",
+            )
+    # A form reads the state of its checklist, so both must be on the same page.
+    checklists_here = {checklist_id for checklist_id, _ in on_page.get("checklist", [])}
+    forms = {form["id"]: form for form in data["forms"]}
+    form_calls = sorted(
+        (line, macro, form_id) for macro in ("form", "task_list") for form_id, line in on_page.get(macro, [])
+    )
+    for line, macro, form_id in form_calls:
+        wanted_checklist = forms[form_id]["checklist"]
+        if wanted_checklist not in checklists_here:
+            yield Problem(
+                name,
+                line,
+                macro,
+                f"Blanketten {form_id!r} hör till checklistan {wanted_checklist!r}, som inte finns på sidan. "
+                f'Lägg till {{{{ checklist("{wanted_checklist}") }}}} på samma sida.',
             )

@@ -80,6 +80,46 @@ def test_start_page_passes_axe_in_every_state(site: Site, context: object, schem
     watched.assert_clean()
 
 
+def test_closing_page_and_storage_notice_pass_axe(site: Site, browser: object, scheme: str) -> None:
+    """The notice of closure in every state, and the notice shown when storage is blocked."""
+    from test_account_path import CLOSE, fill_closing
+
+    context = palette_context(browser, scheme)
+    try:
+        watched = open_page(context, site, CLOSE, scheme)
+        page = watched.page
+        page.locator("[data-mdx-summary]").wait_for(state="visible")
+        failures = {"initial": axe_violations(page)}
+        submit = "#anmalan-avslut-blankett " + SUBMIT
+        page.click(submit)
+        page.locator("[data-mdx-error-summary]").wait_for(state="visible")
+        failures["errors shown"] = axe_violations(page)
+        fill_closing(page)
+        page.check(".mdx-checklist__box >> nth=0")
+        page.click(submit)
+        page.locator("[data-mdx-review]").wait_for(state="visible")
+        failures["review shown"] = axe_violations(page)
+        watched.assert_clean()
+    finally:
+        context.close()
+
+    blocked = palette_context(browser, scheme)
+    try:
+        blocked.add_init_script(
+            "Object.defineProperty(window, 'localStorage', "
+            "{get() { throw new DOMException('blocked', 'SecurityError'); }});"
+        )
+        watched = watch(blocked, site.url.rstrip("/"))
+        watched.page.goto(site.url + START, wait_until="load")
+        watched.page.locator(".mdx-storage-notice").filter(has_text="spara").wait_for()
+        failures["storage notice"] = axe_violations(watched.page)
+    finally:
+        blocked.close()
+
+    failures = {state: found for state, found in failures.items() if found}
+    assert not failures, "\n".join(f"{state} ({scheme}):\n  " + "\n  ".join(v) for state, v in failures.items())
+
+
 def test_filtered_rule_catalogue_passes_axe(site: Site, context: object, scheme: str) -> None:
     watched = open_page(context, site, "regler/", scheme)
     page = watched.page
@@ -104,10 +144,10 @@ def test_keyboard_focus_is_visible(site: Site, context: object, scheme: str) -> 
     check("checkbox", f"#{START_ITEMS[0]['id']}")
     check("link in a checklist item", ".mdx-checklist__rule-link")
     check("outlined button (Börja om)", "#checklista-starta-konto [data-mdx-reset]")
-    page.focus(f"#anmalan-{DATA['account_fields'][0]['id']}")
+    page.focus(f"#anmalan-{DATA['forms'][0]['fields'][0]['id']}")
     page.keyboard.press("Shift+Tab")
     check("select", "[data-mdx-registration-form] select")
-    page.focus(f"#anmalan-{DATA['account_fields'][-1]['id']}")
+    page.focus(f"#anmalan-{DATA['forms'][0]['fields'][-1]['id']}")
     check("primary button (Kontrollera)", SUBMIT)
     check("file input", "[data-mdx-import] input[type=file], input[type=file][data-mdx-import]")
 

@@ -9,6 +9,7 @@ from conftest import ROOT, Site
 
 pytestmark = pytest.mark.browser
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
+CHECKLISTS = {c["id"]: c for c in DATA["checklists"]}
 
 
 @pytest.fixture
@@ -94,6 +95,7 @@ JS_ONLY = [
     "[data-mdx-import]",
     "[data-mdx-filter]",
     "[data-mdx-registration-form] button",
+    "[data-mdx-task-status]",
 ]
 COMPONENT_PAGES = ["checklistor/starta-konto/", "checklistor/driva-konto/", "checklistor/avsluta-konto/", "regler/"]
 
@@ -118,23 +120,30 @@ def test_without_javascript_only_what_works_is_shown(site: Site, browser: object
             else:
                 assert present["[data-mdx-actions]"] >= 1 and present["[data-mdx-step-status]"] >= 1
                 assert page.locator("input[type=checkbox]:visible").count() > 0, "the boxes work without JavaScript"
-        page.goto(site.url + "checklistor/starta-konto/", wait_until="load")
-        notice = page.locator("[data-mdx-noscript]")
-        assert notice.is_visible()
-        assert "Utan JavaScript sparas inte dina svar" in notice.inner_text()
-        assert page.locator("[data-mdx-registration-form] .mdx-field__control:visible").count() == len(
-            DATA["account_fields"]
-        )
-        # Nothing is ever sent: Enter in a field must not submit the answers (a GET would put them
-        # in the address and in the server's log).
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        before = page.url
-        field = page.locator("[data-mdx-registration-form] input[type=text]").first
-        field.fill("Anna Andersson")
-        field.press("Enter")
-        page.wait_for_timeout(500)
-        assert page.url == before
-        assert not [url for url in requests if "Andersson" in url], requests
+        for form in DATA["forms"]:
+            path = next(p for p in COMPONENT_PAGES if form["checklist"] in p)
+            page.goto(site.url + path, wait_until="load")
+            notice = page.locator("[data-mdx-noscript]")
+            assert notice.is_visible()
+            assert "svaren sparas inte och kontrolleras inte" in notice.inner_text()
+            assert page.locator("[data-mdx-registration-form] .mdx-field__control:visible").count() == len(
+                form["fields"]
+            )
+            # The task list is plain links to the steps and the form, each leading somewhere.
+            links = page.locator(".mdx-task-list a")
+            assert links.count() == len(CHECKLISTS[form["checklist"]]["steps"]) + 1
+            for href in links.evaluate_all("links => links.map(a => a.hash.slice(1))"):
+                assert page.locator(f"[id='{href}']").count() == 1, href
+            # Nothing is ever sent: Enter in a field must not submit the answers (a GET would put
+            # them in the address and in the server's log).
+            requests: list[str] = []
+            page.on("request", lambda request, requests=requests: requests.append(request.url))
+            before = page.url
+            field = page.locator("[data-mdx-registration-form] input[type=text]").first
+            field.fill("Anna Andersson")
+            field.press("Enter")
+            page.wait_for_timeout(500)
+            assert page.url == before
+            assert not [url for url in requests if "Andersson" in url], requests
     finally:
         context.close()

@@ -7,12 +7,13 @@ import io
 import json
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import guideline_data
 import pytest
 from browser import axe_violations, watch
 from bs4 import BeautifulSoup
-from conftest import ROOT, Site, copy_project, mkdocs_build, read_data, soup, write_data
+from conftest import ROOT, Site, copy_project, mkdocs_build, read_data, serve, soup, write_data
 from pypdf import PdfReader
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
@@ -20,8 +21,13 @@ CHECKLISTS = {c["id"]: c for c in DATA["checklists"]}
 RULES = {r["id"]: r for r in DATA["rules"]}
 START = "checklistor/starta-konto/"
 START_ITEMS = [item for step in CHECKLISTS["starta-konto"]["steps"] for item in step["items"]]
-REQUIRED = [f for f in DATA["account_fields"] if f["required"]]
-FIELDS = {f["id"]: f for f in DATA["account_fields"]}
+# Items due before the registration is handed in, and those after approval.
+BEFORE_ITEMS = [i for s in CHECKLISTS["starta-konto"]["steps"] if not s["after_handin"] for i in s["items"]]
+LATER_ITEMS = [i for s in CHECKLISTS["starta-konto"]["steps"] if s["after_handin"] for i in s["items"]]
+FORMS = {f["id"]: f for f in DATA["forms"]}
+REGISTRATION = FORMS["anmalan"]["fields"]
+REQUIRED = [f for f in REGISTRATION if f["required"]]
+FIELDS = {f["id"]: f for f in REGISTRATION}
 # Dates as the browser's local clock sees them (same machine, same time zone).
 TODAY = date.today()
 START_DATE = (TODAY + timedelta(days=30)).isoformat()
@@ -83,8 +89,8 @@ def test_rule_items_show_level_roles_and_link(site: Site) -> None:
 def test_registration_form_matches_account_fields(site: Site) -> None:
     html = soup(site.page(START.rstrip("/")))
     controls = html.select("[data-mdx-registration-form] .mdx-field__control")
-    assert [c["name"] for c in controls] == [f["id"] for f in DATA["account_fields"]]
-    for control, field in zip(controls, DATA["account_fields"], strict=True):
+    assert [c["name"] for c in controls] == [f["id"] for f in REGISTRATION]
+    for control, field in zip(controls, REGISTRATION, strict=True):
         label = html.select_one(f"label[for='{control['id']}']").get_text(" ", strip=True)
         assert label.startswith(field["label"])
         assert ("(frivilligt)" in label) is (not field["required"])
@@ -209,7 +215,7 @@ def test_corrupt_storage_and_stale_items(site: Site, context: object) -> None:
     watched = open_start(context, site)
     page = watched.page
     assert summary(page) == f"1 av {len(START_ITEMS)} klara", "unknown ids drop out, known ones stay"
-    assert page.input_value(f"#anmalan-{DATA['account_fields'][0]['id']}") == ""
+    assert page.input_value(f"#anmalan-{DATA['forms'][0]['fields'][0]['id']}") == ""
     page.check(f"#{START_ITEMS[1]['id']}")
     stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(key)})"))
     assert sorted(stored["ticked"]) == sorted([START_ITEMS[0]["id"], START_ITEMS[1]["id"]])
@@ -297,7 +303,7 @@ def test_keyboard_only(site: Site, context: object) -> None:
 
     # The registration: Tab from the last field reaches "Kontrollera dina uppgifter";
     # Enter sends focus to the error summary.
-    page.focus(f"#anmalan-{DATA['account_fields'][-1]['id']}")
+    page.focus(f"#anmalan-{DATA['forms'][0]['fields'][-1]['id']}")
     page.keyboard.press("Tab")
     assert page.evaluate(f"document.activeElement === document.querySelector({json.dumps(SUBMIT)})")
     page.keyboard.press("Enter")
@@ -366,23 +372,30 @@ def test_registration_errors_review_outputs_and_import(site: Site, context: obje
     page.click(SUBMIT)
     review = page.locator("[data-mdx-review]")
     review.wait_for(state="visible")
-    assert focused(page) == "kontrollera", "focus moves to the review"
+    assert focused(page) == "anmalan-kontrollera", "focus moves to the review"
     assert not summary_box.is_visible()
     assert page.locator("[aria-invalid]").count() == 0
     review_text = review.inner_text()
     for value in values.values():
         assert value in review_text
     # Clean labels (no "(frivilligt)"), then each checklist item with its state.
-    assert review.locator("[data-mdx-answers] dt").all_inner_texts() == [f["label"] for f in DATA["account_fields"]]
+    assert review.locator("[data-mdx-answers] dt").all_inner_texts() == [f["label"] for f in REGISTRATION]
+    # Before the hand-in: Klart / Inte klart and "x av y klara". After approval: what follows,
+    # listed without a state, so that nothing there reads as a failure.
     states = review.locator("[data-mdx-review-checklist] .mdx-review__state").all_inner_texts()
-    assert states == ["Klart"] + ["Inte klart"] * (len(START_ITEMS) - 1)
+    assert states == ["Klart"] + ["Inte klart"] * (len(BEFORE_ITEMS) - 1)
+    assert review.locator("[data-mdx-review-progress]").inner_text() == f"1 av {len(BEFORE_ITEMS)} klara"
+    later = review.locator("[data-mdx-review-later] li")
+    assert later.count() == len(LATER_ITEMS) > 0
+    assert later.locator(".mdx-review__state").count() == 0
+    assert CHECKLISTS["starta-konto"]["after_handin_title"] in review_text
     assert "mdx-review__item--done" in review.locator("[data-mdx-review-checklist] li").first.get_attribute("class")
     assert item_label(START_ITEMS[0]) in review_text
     assert not axe_violations(page), "review state"
 
     first = REQUIRED[0]["id"]
     # Every change link ("Ändra") lands on its own control: the fields, then the items.
-    targets = [f"anmalan-{f['id']}" for f in DATA["account_fields"]] + [i["id"] for i in START_ITEMS]
+    targets = [f"anmalan-{f['id']}" for f in REGISTRATION] + [i["id"] for i in START_ITEMS]
     links = review.locator(".mdx-review__change")
     assert links.count() == len(targets)
     for index, target in enumerate(targets):
@@ -395,7 +408,7 @@ def test_registration_errors_review_outputs_and_import(site: Site, context: obje
         page.click("[data-mdx-review] [data-mdx-download=csv]")
     rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Fält", "Uppgift", "Svar"]
-    assert [r[0] for r in rows[1:]] == [f["id"] for f in DATA["account_fields"]]
+    assert [r[0] for r in rows[1:]] == [f["id"] for f in REGISTRATION]
     assert all(values[r[0]] == r[2] for r in rows[1:] if r[0] in values)
 
     # JSON download, then import in a fresh browser context.
@@ -417,6 +430,10 @@ def test_registration_errors_review_outputs_and_import(site: Site, context: obje
     assert values[REQUIRED[1]["id"]] in pdf_text
     assert DATA["guideline"]["dnr"] in pdf_text
     assert "Ladda ner" not in pdf_text, "buttons are not printed"
+    assert f"1 av {len(BEFORE_ITEMS)} klara" in pdf_text
+    assert pdf_text.count("Inte klart") == len(BEFORE_ITEMS) - 1, "what follows approval is not 'Inte klart'"
+    assert CHECKLISTS["starta-konto"]["after_handin_title"] in pdf_text
+    assert " ".join(item_label(LATER_ITEMS[0]).split()) in pdf_text
     watched.assert_clean()
 
     fresh = browser.new_context(locale="sv-SE")
@@ -511,7 +528,7 @@ def test_declared_checks_in_the_summary_and_at_the_field(site: Site, context: ob
     page.click(SUBMIT)
     review = page.locator("[data-mdx-review]")
     review.wait_for(state="visible")
-    assert focused(page) == "kontrollera"
+    assert focused(page) == "anmalan-kontrollera"
     assert not page.locator("[data-mdx-error-summary]").is_visible()
     assert page.locator("[aria-invalid]").count() == 0
     assert "Threads" in review.inner_text()
@@ -529,12 +546,12 @@ def test_csv_with_one_row_for_the_register(site: Site, context: object) -> None:
     page.locator("[data-mdx-review]").wait_for(state="visible")
     with page.expect_download() as info:
         page.click("[data-mdx-review] [data-mdx-download=csv-row]")
-    assert info.value.suggested_filename == f"anmalan-konto-{TODAY.isoformat()}-en-rad.csv"
+    assert info.value.suggested_filename == f"anmalan-{TODAY.isoformat()}-en-rad.csv"
     raw = Path(info.value.path()).read_bytes()
     assert raw.startswith("\ufeff".encode()) and raw.endswith(b"\r\n")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
-    fields = DATA["account_fields"]
-    assert rows[0] == ["Datum", *(f["label"] for f in fields), "Klara punkter i checklistan"]
+    fields = REGISTRATION
+    assert rows[0] == ["Datum", *(f["label"] for f in fields), "Klara punkter före inlämningen"]
     assert len(rows) == 2 and len(rows[1]) == len(rows[0])
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["Datum"] == TODAY.isoformat()
@@ -543,36 +560,78 @@ def test_csv_with_one_row_for_the_register(site: Site, context: object) -> None:
         if field["id"] in values and field["id"] != "kontonamn":
             assert row[field["label"]] == values[field["id"]], field["id"]
     assert row["Annan plattform"] == "" and row["Övrigt"] == "", "empty answers keep their column"
-    assert row["Klara punkter i checklistan"] == f"1 av {len(START_ITEMS)}"
+    assert row["Klara punkter före inlämningen"] == f"1 av {len(BEFORE_ITEMS)}"
     page.locator("[data-mdx-status]").filter(has_text="en rad för registret").wait_for()
     watched.assert_clean()
 
 
 def handin_text(html: str) -> str:
-    return BeautifulSoup(html, "html.parser").select_one(".mdx-review__handin").get_text(" ", strip=True)
+    return BeautifulSoup(html, "html.parser").select_one(".mdx-handin").get_text(" ", strip=True)
 
 
 def test_handin_goes_to_the_communications_function_when_unset(tmp_path: Path) -> None:
+    """No address is invented: unset, the review says who to give it to and how."""
     project = copy_project(tmp_path / "project")
     data = read_data(project)
     data["settings"].update(registration_recipient=None, communications_contact=None)
     write_data(project, data)
     assert mkdocs_build(project, tmp_path / "out").returncode == 0
-    text = handin_text((tmp_path / "out" / START / "index.html").read_text("utf-8"))
-    assert text == "Lämna anmälan till kommunikationsfunktionen."
+    html = (tmp_path / "out" / START / "index.html").read_text("utf-8")
+    text = handin_text(html)
+    assert text.startswith(
+        "Lämna in anmälan Skriv ut anmälan, eller ladda ner den, och lämna den till kommunikationsfunktionen."
+    ), text
+    assert "Sedan: " + " ".join(FORMS["anmalan"]["next_steps"].split()) in text, "what happens next"
+    handin = BeautifulSoup(html, "html.parser").select_one(".mdx-handin")
+    assert not handin.select("a"), "no link to an address nobody configured"
 
-    data["settings"]["registration_recipient"] = "registraturen på kommunledningskontoret (testvärde)"
+
+@pytest.mark.browser
+def test_handin_by_email_fills_in_subject_and_body(tmp_path: Path, browser: object) -> None:
+    """With an e-mail address configured, the review offers a new e-mail with the
+    registration as plain text, and says what happens next."""
+    project = copy_project(tmp_path / "project")
+    data = read_data(project)
+    data["settings"]["registration_recipient"] = "anmalan@kommun.test"
     write_data(project, data)
-    assert mkdocs_build(project, tmp_path / "out2").returncode == 0
-    text = handin_text((tmp_path / "out2" / START / "index.html").read_text("utf-8"))
-    assert text == "Lämna anmälan till registraturen på kommunledningskontoret (testvärde)."
+    out = tmp_path / "out"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context(locale="sv-SE")
+    try:
+        with serve(out) as url:
+            watched = watch(context, url.rstrip("/"))
+            page = watched.page
+            page.goto(url + START, wait_until="load")
+            values = fill_required(page)
+            page.check(f"#{START_ITEMS[0]['id']}")
+            page.click(SUBMIT)
+            page.locator("[data-mdx-review]").wait_for(state="visible")
+            link = page.locator("[data-mdx-handin=email]")
+            assert link.inner_text() == "Skriv mejlet med anmälan"
+            href = link.get_attribute("href")
+            assert href.startswith("mailto:anmalan@kommun.test?subject=")
+            query = parse_qs(urlsplit(href).query)
+            assert query["subject"] == [f"Anmälan av konto i sociala medier: {values['kontonamn']}"]
+            body = query["body"][0]
+            assert "\r\n" in body and "\n" not in body.replace("\r\n", ""), "CRLF line breaks"
+            assert f"Kontots namn: {values['kontonamn']}" in body
+            assert f"Checklistan före inlämningen: 1 av {len(BEFORE_ITEMS)} klara" in body
+            # A change after the review reaches the e-mail too.
+            page.fill("#anmalan-kontonamn", "Nytt namn")
+            assert parse_qs(urlsplit(link.get_attribute("href")).query)["subject"][0].endswith(": Nytt namn")
+            assert "Sedan:" in page.locator(".mdx-handin").inner_text()
+            assert not axe_violations(page)
+            watched.assert_clean()
+    finally:
+        context.close()
 
 
 def test_a_format_and_its_message_reach_the_page(tmp_path: Path) -> None:
     """No real field asks for an e-mail address yet: a project copy adds one."""
     project = copy_project(tmp_path / "project")
     data = read_data(project)
-    data["account_fields"].append(
+    data["forms"][0]["fields"].append(
         {
             "id": "epost-test",
             "label": "E-post (testfält)",

@@ -299,6 +299,7 @@ GENERATED = ", ".join(
         ".mdx-accounts",
         ".mdx-checklist",
         ".mdx-registration",
+        ".mdx-task-list",
         ".mdx-data-reference",
         ".mdx-source-kinds",
         "pre",
@@ -353,7 +354,7 @@ def test_every_glossary_term_is_explained_where_it_is_used(site: Site) -> None:
 UNSET = {"communications_contact": None, "registration_recipient": None, "adopted_document_url": None}
 TEST_SETTINGS = {
     "communications_contact": "https://intranat.test/kommunikation",
-    "registration_recipient": "Testenhetens anmälningsbrevlåda",
+    "registration_recipient": "https://etjanst.test/anmal-konto",
     "adopted_document_url": "https://intranat.test/riktlinje-sociala-medier.pdf",
     "official_accounts": [
         {
@@ -410,8 +411,8 @@ def test_pages_read_well_with_settings_unset(unset_site: Path) -> None:
     assert not placeholder_problems(unset_site)
     beslut = article(unset_site / "beslut" / "index.html")
     assert "Det antagna dokumentet" not in text_of(beslut), "no link to a document that is not configured"
-    starta = text_of(article(unset_site / "konto" / "starta" / "index.html"))
-    assert "Anmäl kontot till kommunikationsfunktionen." in starta
+    handin = text_of(article(unset_site / "checklistor" / "starta-konto" / "index.html").select_one(".mdx-handin"))
+    assert "lämna den till kommunikationsfunktionen." in handin, handin
     accounts = text_of(article(unset_site / "om-riktlinjen" / "index.html"))
     assert "Kommunikationsfunktionen har förteckningen över kommunens officiella konton." in accounts
 
@@ -423,8 +424,9 @@ def test_pages_show_the_settings_when_set(set_site: Path) -> None:
     beslut = soup(set_site / "beslut" / "index.html")
     link = beslut.select_one(f'article a[href="{TEST_SETTINGS["adopted_document_url"]}"]')
     assert link is not None and text_of(link) == "Det antagna dokumentet"
-    starta = text_of(article(set_site / "konto" / "starta" / "index.html"))
-    assert TEST_SETTINGS["registration_recipient"] in starta
+    handin = article(set_site / "checklistor" / "starta-konto" / "index.html").select_one(".mdx-handin")
+    link = handin.select_one(f'a[href="{TEST_SETTINGS["registration_recipient"]}"]')
+    assert link is not None and text_of(link) == "Gå till e-tjänsten"
     for page in ("om-riktlinjen", "lagar/offentlighet"):
         account = soup(set_site / page / "index.html").select_one('article a[href="https://konto.test/testkontot"]')
         assert account is not None and text_of(account) == "Testkontot Alingsås", page

@@ -35,18 +35,22 @@ def check(tmp_path: Path, content: str | bytes) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(CHECKER), str(path)], capture_output=True, text=True, timeout=60)
 
 
-# Account fields after the fixture's only one (plattform, lines 46-50): the
-# first added field starts on line 51, with its keys on the lines below.
-FIELDS_END = "    required: true\nchecklists:"
+# Form fields after the fixture's only one (plattform, lines 52-56): the first
+# added field starts on line 57, with its keys on the lines below.
+FIELDS_END = "        required: true\nchecklists:"
 
 
 def with_fields(extra: str) -> str:
-    return replace(FIELDS_END, "    required: true\n" + extra + "checklists:")
+    return replace(FIELDS_END, "        required: true\n" + extra + "checklists:")
 
 
 def field(field_id: str, type_: str = "text", required: str = "false", more: str = "") -> str:
+    """A form field; `more` holds extra keys, each line indented by 4 spaces as if the
+    field stood at the top level (the field itself sits 4 deeper, under forms › fields)."""
+    more = "".join("    " + line for line in more.splitlines(keepends=True))
     return (
-        f"  - id: {field_id}\n    label: {field_id.capitalize()}\n    type: {type_}\n    required: {required}\n{more}"
+        f"      - id: {field_id}\n        label: {field_id.capitalize()}\n        type: {type_}\n"
+        f"        required: {required}\n{more}"
     )
 
 
@@ -144,14 +148,14 @@ CASES = [
     (
         "duplicate-item-id",
         replace("          - id: punkt-egen", "          - id: punkt-syfte"),
-        61,
+        67,
         "items › nr 2 (punkt-syfte) › id",
         "används redan",
     ),
     (
         "item-id-is-a-rule-id",
         replace("          - id: punkt-egen", "          - id: svara-snabbt"),
-        61,
+        67,
         "items › nr 2 (svara-snabbt) › id",
         "redan id för en regel",
     ),
@@ -168,7 +172,7 @@ CASES = [
     (
         "unknown-rule",
         replace("            rule: syfte-skriftligt", "            rule: finns-inte"),
-        60,
+        66,
         "items › nr 1 (punkt-syfte) › rule",
         "Regeln 'finns-inte' finns inte",
     ),
@@ -187,7 +191,7 @@ CASES = [
             "            roles: [kontoansvarig]\n",
             "        items: []\n",
         ),
-        58,
+        64,
         "steps › nr 1 (steg-ett) › items",
         "tom",
     ),
@@ -196,15 +200,15 @@ CASES = [
         replace(
             "            rule: syfte-skriftligt\n", "            rule: syfte-skriftligt\n            text: Dubbelt.\n"
         ),
-        59,
+        65,
         "items › nr 1 (punkt-syfte)",
         "antingen rule",
     ),
     (
         "select-without-options",
-        replace("    options: [Facebook, Instagram]\n", ""),
-        46,
-        "account_fields › nr 1 (plattform)",
+        replace("        options: [Facebook, Instagram]\n", ""),
+        52,
+        "forms › nr 1 (anmalan) › fields › nr 1 (plattform)",
         "options saknas",
     ),
     # Provenance: a rule's sources and its level (see data/guideline.schema.json, $defs › source).
@@ -352,89 +356,149 @@ CASES = [
         "settings › adopted_document_url",
         "https://",
     ),
+    # Forms and the steps after the hand-in.
+    (
+        "form-for-an-unknown-checklist",
+        replace("    checklist: starta-konto\n", "    checklist: starta\n"),
+        48,
+        "forms › nr 1 (anmalan) › checklist]",
+        "Checklistan 'starta' finns inte",
+    ),
+    (
+        "form-with-an-unknown-rule",
+        replace("    rule: syfte-skriftligt\n", "    rule: syfte\n"),
+        49,
+        "forms › nr 1 (anmalan) › rule]",
+        "Regeln 'syfte' finns inte",
+    ),
+    (
+        "two-forms-for-one-checklist",
+        replace(
+            "checklists:\n",
+            "  - id: anmalan-tva\n    title: Anmälan igen\n    checklist: starta-konto\n    rule: svara-snabbt\n"
+            "    next_steps: Något.\n    fields:\n      - id: namn\n        label: Namn\n        type: text\n"
+            "        required: true\nchecklists:\n",
+        ),
+        59,
+        "forms › nr 2 (anmalan-tva) › checklist]",
+        "har redan en blankett (rad 48)",
+    ),
+    (
+        "after-handin-without-a-title",
+        replace("        title: Beslut\n", "        title: Beslut\n        after_handin: true\n"),
+        58,
+        "checklists › nr 1 (starta-konto) › id]",
+        "ingen after_handin_title",
+    ),
+    (
+        "after-handin-title-without-steps",
+        replace("    version: 1\n", "    version: 1\n    after_handin_title: Efter godkännandet\n"),
+        61,
+        "checklists › nr 1 (starta-konto) › after_handin_title]",
+        "används aldrig",
+    ),
+    (
+        "a-step-before-the-hand-in-after-one-after-it",
+        replace(
+            "    version: 1\n    steps:\n",
+            "    version: 1\n    after_handin_title: Efter godkännandet\n    steps:\n      - id: steg-noll\n"
+            "        title: Noll\n        after_handin: true\n        items:\n          - id: punkt-noll\n"
+            "            text: Skapa kontot.\n            roles: [kontoansvarig]\n",
+        ),
+        70,
+        "steps › nr 2 (steg-ett) › id]",
+        "Flytta det före de stegen",
+    ),
+    (
+        "registration-recipient-neither-address-nor-link",
+        replace("  registration_recipient: null", "  registration_recipient: kommunikationsavdelningen"),
+        15,
+        "settings › registration_recipient]",
+        "'kommunikationsavdelningen' är varken en e-postadress eller en länk",
+    ),
     (
         "differs-from-an-unknown-field",
         with_fields(field("andra", more="    differs_from: forsta\n")),
-        55,
-        "account_fields › nr 2 (andra) › differs_from]",
-        "Fältet 'forsta' finns inte bland account_fields. Det finns: plattform, andra.",
+        61,
+        "forms › nr 1 (anmalan) › fields › nr 2 (andra) › differs_from]",
+        "Fältet 'forsta' finns inte i blanketten. Det finns: plattform, andra.",
     ),
     (
         "differs-from-itself",
         with_fields(field("andra", more="    differs_from: andra\n")),
-        55,
-        "account_fields › nr 2 (andra) › differs_from]",
+        61,
+        "forms › nr 1 (anmalan) › fields › nr 2 (andra) › differs_from]",
         "kan inte jämföras med sig självt",
     ),
     (
         "required-when-an-unknown-field",
         with_fields(field("annan", more="    required_when: {field: platform, equals: Annan}\n")),
-        55,
-        "account_fields › nr 2 (annan) › required_when › field]",
+        61,
+        "forms › nr 1 (anmalan) › fields › nr 2 (annan) › required_when › field]",
         "Fältet 'platform' finns inte",
     ),
     (
         "required-when-a-value-that-is-not-an-option",
         with_fields(field("annan", more="    required_when: {field: plattform, equals: Annan plattform}\n")),
-        55,
-        "account_fields › nr 2 (annan) › required_when › equals]",
+        61,
+        "forms › nr 1 (anmalan) › fields › nr 2 (annan) › required_when › equals]",
         "'Annan plattform' är inget val i fältet 'plattform'. Skriv ett av valen exakt som i listan: "
         "Facebook, Instagram.",
     ),
     (
         "required-when-a-field-without-options",
         with_fields(field("namn") + field("annan", more="    required_when: {field: namn, equals: x}\n")),
-        59,
-        "account_fields › nr 3 (annan) › required_when › field]",
+        65,
+        "forms › nr 1 (anmalan) › fields › nr 3 (annan) › required_when › field]",
         "har inga val (options)",
     ),
     (
         "required-when-on-a-required-field",
         with_fields(field("annan", required="true", more="    required_when: {field: plattform, equals: Facebook}\n")),
-        54,
-        "account_fields › nr 2 (annan) › required]",
+        60,
+        "forms › nr 1 (anmalan) › fields › nr 2 (annan) › required]",
         "både required: true och required_when",
     ),
     (
         "not-before-on-a-text-field",
         with_fields(field("start", more="    not_before: today\n")),
-        55,
-        "account_fields › nr 2 (start) › not_before]",
+        61,
+        "forms › nr 1 (anmalan) › fields › nr 2 (start) › not_before]",
         "not_before fungerar bara för fält med type: date",
     ),
     (
         "not-before-an-unknown-word",
         with_fields(field("start", "date", more="    not_before: igår\n")),
-        55,
-        "account_fields › nr 2 (start) › not_before]",
+        61,
+        "forms › nr 1 (anmalan) › fields › nr 2 (start) › not_before]",
         "Tillåtna värden: today",
     ),
     (
         "format-on-a-date-field",
         with_fields(field("epost", "date", more="    format: email\n")),
-        55,
-        "account_fields › nr 2 (epost) › format]",
+        61,
+        "forms › nr 1 (anmalan) › fields › nr 2 (epost) › format]",
         "format fungerar bara för fält med type: text",
     ),
     (
         "a-message-for-a-check-the-field-does-not-have",
         with_fields(field("andra", more="    messages:\n      differs_from: Ange en annan person\n")),
-        56,
-        "account_fields › nr 2 (andra) › messages › differs_from]",
+        62,
+        "forms › nr 1 (anmalan) › fields › nr 2 (andra) › messages › differs_from]",
         "Meddelandet används aldrig: fältet har inte differs_from",
     ),
     (
         "empty-messages",
         with_fields(field("andra", more="    messages: {}\n")),
-        55,
-        "account_fields › nr 2 (andra) › messages]",
+        61,
+        "forms › nr 1 (anmalan) › fields › nr 2 (andra) › messages]",
         "Fältet är tomt",
     ),
     (
         "a-message-for-an-unknown-check",
         with_fields(field("andra", more="    messages:\n      differs: Ange en annan person\n")),
-        56,
-        "account_fields › nr 2 (andra) › messages › differs]",
+        62,
+        "forms › nr 1 (anmalan) › fields › nr 2 (andra) › messages › differs]",
         "Okänt fält differs",
     ),
 ]

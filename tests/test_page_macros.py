@@ -57,6 +57,23 @@ def test_unknown_checklist_and_unknown_macro() -> None:
     assert "Makrot regler finns inte" in problems[1].message
 
 
+def test_a_form_needs_its_checklist_on_the_same_page() -> None:
+    form = DATA["forms"][0]
+    assert (
+        check(
+            f'{{{{ task_list("{form["id"]}") }}}}\n{{{{ checklist("{form["checklist"]}") }}}}\n'
+            f'{{{{ form("{form["id"]}") }}}}\n'
+        )
+        == []
+    )
+    problems = check(f'{{{{ task_list("{form["id"]}") }}}}\n\n{{{{ form("{form["id"]}") }}}}\n')
+    assert [(p.line, p.field) for p in problems] == [(10, "task_list"), (12, "form")]
+    assert f"hör till checklistan '{form['checklist']}', som inte finns på sidan" in problems[1].message
+    assert f'Lägg till {{{{ checklist("{form["checklist"]}") }}}} på samma sida.' in problems[1].message
+    [unknown] = check('{{ form("anmalan-ny") }}\n')
+    assert "ingen blankett med id 'anmalan-ny'" in unknown.message
+
+
 def test_an_id_must_be_a_quoted_text() -> None:
     [problem] = check("{{ rules(svara) }}\n")
     assert problem.field == "rules" and "inom citattecken" in problem.message

@@ -9,12 +9,16 @@ import {
   CHECKLIST_COLUMN,
   errorTitle,
   fieldErrors,
+  formStatus,
   hasContent,
   isIsoDate,
   isoDate,
+  mailtoHref,
   parseFile,
+  progressText,
   stepStatus,
   summaryText,
+  taskStatus,
   tickedIds,
   toCSV,
   toCSVRow,
@@ -218,19 +222,39 @@ describe("declared field checks", () => {
   });
 });
 
+describe("task list", () => {
+  test("a step: not started, started with x of y, done", () => {
+    assert.equal(taskStatus(0, 4), "Ej påbörjad");
+    assert.equal(taskStatus(2, 4), "Påbörjad, 2 av 4");
+    assert.equal(taskStatus(4, 4), "Klart");
+  });
+
+  test("the form: not started while empty, ready when no check fails", () => {
+    assert.equal(formStatus({ a: "", b: "  " }, 3), "Ej påbörjad");
+    assert.equal(formStatus({ a: "x", b: "" }, 1), "Påbörjad");
+    assert.equal(formStatus({ a: "x", b: "y" }, 0), "Klar att lämna in");
+  });
+
+  test("progress counts what is ticked", () => {
+    assert.equal(progressText([{ ticked: true }, { ticked: false }]), "1 av 2 klara");
+    assert.equal(progressText([{ ticked: true }]), "Alla 1 klara");
+  });
+});
+
 describe("formats", () => {
   const doc = {
+    formId: "anmalan",
     title: "Anmälan av konto i sociala medier",
     date: "2027-01-15",
     source: "Riktlinje (KS 2023 § 55)",
     fields,
     answers: { a: "Alingsås bibliotek", b: "", c: "Nyheter" },
     checklistId: "starta-konto",
-    checklistTitle: "Checklista: Starta ett nytt konto",
     items: [
       { id: "i1", label: "Första", ticked: true },
       { id: "i2", label: "Andra", ticked: false },
     ],
+    later: { title: "Efter godkännandet", items: [{ id: "i3", label: "Skapa kontot", ticked: true }] },
   };
 
   test("CSV: BOM, semicolons, CRLF, one row a field, quoting", () => {
@@ -277,33 +301,61 @@ describe("formats", () => {
     assert.deepEqual(other[1], ["2027-01-15", "", "", "'=1+1;x", ""]);
   });
 
-  test("text: title, date, source, answers with a dash for empty, ticked items", () => {
-    assert.equal(
-      toText(doc),
-      [
-        "Anmälan av konto i sociala medier",
-        "Datum: 2027-01-15",
-        "Enligt Riktlinje (KS 2023 § 55)",
-        "",
-        "Kontots namn: Alingsås bibliotek",
-        "Annan plattform: –",
-        "Syfte: Nyheter",
-        "",
-        "Checklista: Starta ett nytt konto",
-        "[x] Första",
-        "[ ] Andra",
-        "",
-      ].join("\n"),
-    );
+  const TEXT = [
+    "Anmälan av konto i sociala medier",
+    "Datum: 2027-01-15",
+    "Enligt Riktlinje (KS 2023 § 55)",
+    "",
+    "Kontots namn: Alingsås bibliotek",
+    "Annan plattform: –",
+    "Syfte: Nyheter",
+    "",
+    "Checklistan före inlämningen: 1 av 2 klara",
+    "[x] Första",
+    "[ ] Andra",
+    "",
+    "Efter godkännandet (görs när anmälan är inlämnad):",
+    "- Skapa kontot",
+    "",
+  ];
+
+  test("text: answers with a dash for empty, x av y before the hand-in, what follows as a plain list", () => {
+    assert.equal(toText(doc), TEXT.join("\n"));
+    const withoutChecklist = toText({ ...doc, items: [], later: null });
+    assert.ok(!withoutChecklist.includes("Checklistan") && !withoutChecklist.includes("Efter"));
   });
 
-  test("a saved file reads back the same answers and ticks", () => {
+  test("e-mail: subject with the account's name, the text as body with CRLF, all encoded", () => {
+    const href = mailtoHref("kommunikation@example.se", { ...doc, answers: { ...doc.answers, kontonamn: "Bibliotek & kultur" } });
+    const url = new URL(href);
+    assert.equal(url.protocol, "mailto:");
+    assert.equal(url.pathname, "kommunikation@example.se");
+    const params = new URLSearchParams(url.search.replace(/\+/g, "%2B"));
+    assert.equal(params.get("subject"), "Anmälan av konto i sociala medier: Bibliotek & kultur");
+    assert.equal(params.get("body"), TEXT.join("\r\n"));
+    assert.ok(!href.includes(" ") && !href.includes("\n"));
+    const untitled = new URLSearchParams(new URL(mailtoHref("a@b.se", doc)).search);
+    assert.equal(untitled.get("subject"), "Anmälan av konto i sociala medier");
+  });
+
+  test("a saved file reads back the same answers and ticks, after the hand-in too", () => {
     const file = toFile(doc);
     assert.equal(file.format, FILE_FORMAT);
     assert.equal(file.version, 1);
-    assert.deepEqual(file.checklist, { id: "starta-konto", ticked: ["i1"] });
-    const parsed = parseFile(JSON.stringify(file), ["a", "b", "c"], ["i1", "i2"]);
-    assert.deepEqual(parsed, { ok: true, answers: doc.answers, ticked: ["i1"] });
+    assert.equal(file.form, "anmalan");
+    assert.deepEqual(file.checklist, { id: "starta-konto", ticked: ["i1", "i3"] });
+    const parsed = parseFile(JSON.stringify(file), ["a", "b", "c"], ["i1", "i2", "i3"], "anmalan");
+    assert.deepEqual(parsed, { ok: true, answers: doc.answers, ticked: ["i1", "i3"] });
+  });
+
+  test("a file from another form is refused; a file without a form is a registration", () => {
+    const file = toFile({ ...doc, formId: "anmalan-avslut" });
+    const refused = parseFile(JSON.stringify(file), ["a"], ["i1"], "anmalan");
+    assert.equal(refused.ok, false);
+    assert.match(refused.message, /annan sorts anmälan.*Inget har ändrats/);
+    const old = { ...toFile(doc), form: undefined };
+    assert.equal(parseFile(JSON.stringify(old), ["a"], [], "anmalan").ok, true);
+    assert.equal(parseFile(JSON.stringify(old), ["a"], [], "anmalan-avslut").ok, false);
   });
 
   test("parseFile drops unknown fields, non-strings and items that no longer exist", () => {

@@ -1,6 +1,7 @@
 /*
- * Checklist: real checkboxes that remember their ticks in this browser, a
- * summary line ("3 av 8 klara"), a status per step and "Börja om".
+ * Checklist: real checkboxes that remember their ticks in this browser (and
+ * follow ticks made in another tab), a summary line ("3 av 8 klara"), a status
+ * per step and "Börja om".
  *
  * Root: <form data-mdx-component="checklist" data-mdx-checklist="<id>"
  * data-mdx-version="<n>">. Its API (see `checklistApi`) is what a registration
@@ -20,6 +21,9 @@ export function startChecklist(form, page) {
   const actions = form.querySelector("[data-mdx-actions]");
   const reset = form.querySelector("[data-mdx-reset]");
   const steps = [...form.querySelectorAll("fieldset")].map((fieldset) => ({
+    id: fieldset.id,
+    title: fieldset.querySelector(".mdx-checklist__step-title").textContent.trim(),
+    later: fieldset.hasAttribute("data-mdx-after-handin"),
     fieldset,
     boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
     status: fieldset.querySelector("[data-mdx-step-status]"),
@@ -35,12 +39,23 @@ export function startChecklist(form, page) {
       step.status.hidden = false;
       step.fieldset.classList.toggle("mdx-checklist__step--done", doneInStep === step.boxes.length);
     }
-    if (save) store.set(key, { ticked: done.map((box) => box.id), saved: new Date().toISOString() });
+    if (save && !store.set(key, { ticked: done.map((box) => box.id), saved: new Date().toISOString() })) {
+      page.storageProblem();
+    }
     for (const listener of listeners) listener();
   }
 
-  const ticked = tickedIds(store.get(key), ids);
-  for (const box of boxes) box.checked = ticked.includes(box.id);
+  function load(stored) {
+    const ticked = tickedIds(stored, ids);
+    for (const box of boxes) box.checked = ticked.includes(box.id);
+  }
+
+  load(store.get(key));
+  // Ticks made in another tab show here too.
+  store.watch(key, form, (stored) => {
+    load(stored);
+    update(false);
+  });
 
   form.addEventListener("change", (event) => {
     if (event.target.type === "checkbox") update(true);
@@ -58,21 +73,28 @@ export function startChecklist(form, page) {
   actions.hidden = false;
   update(false);
 
-  page.checklists.set(id, checklistApi(form, id, boxes, update, listeners));
+  page.checklists.set(id, checklistApi(form, id, steps, boxes, update, listeners));
 }
 
-// The small interface a registration uses: read the items, tick from a file,
-// and hear about changes.
-function checklistApi(form, id, boxes, update, listeners) {
+// The small interface a registration and a task list use: read the steps and
+// items (`later`: done after the form is handed in), tick from a file, and hear
+// about changes.
+function checklistApi(form, id, steps, boxes, update, listeners) {
+  const label = (box) => form.querySelector(`label[for='${box.id}']`).textContent.trim();
   return {
     id,
     title: form.getAttribute("aria-label"),
     ids: boxes.map((box) => box.id),
     items: () =>
-      boxes.map((box) => ({
-        id: box.id,
-        label: form.querySelector(`label[for='${box.id}']`).textContent.trim(),
-        ticked: box.checked,
+      steps.flatMap((step) =>
+        step.boxes.map((box) => ({ id: box.id, label: label(box), ticked: box.checked, later: step.later })),
+      ),
+    steps: () =>
+      steps.map((step) => ({
+        id: step.id,
+        later: step.later,
+        done: step.boxes.filter((box) => box.checked).length,
+        total: step.boxes.length,
       })),
     tick(idsToTick) {
       for (const box of boxes) box.checked = idsToTick.includes(box.id);

@@ -9,19 +9,19 @@ const KINDS = {
   json: {
     body: (doc) => JSON.stringify(toFile(doc), null, 2) + "\n",
     type: "application/json",
-    name: (date) => `anmalan-konto-${date}.json`,
+    name: (doc) => `${doc.formId}-${doc.date}.json`,
     done: "Anmälan har laddats ner som JSON.",
   },
   csv: {
     body: (doc) => toCSV(doc.fields, doc.answers),
     type: "text/csv;charset=utf-8",
-    name: (date) => `anmalan-konto-${date}.csv`,
+    name: (doc) => `${doc.formId}-${doc.date}.csv`,
     done: "Anmälan har laddats ner som CSV, ett fält per rad.",
   },
   "csv-row": {
     body: toCSVRow,
     type: "text/csv;charset=utf-8",
-    name: (date) => `anmalan-konto-${date}-en-rad.csv`,
+    name: (doc) => `${doc.formId}-${doc.date}-en-rad.csv`,
     done: "Anmälan har laddats ner som CSV, en rad för registret över konton.",
   },
 };
@@ -33,7 +33,7 @@ export function download(doc, kind) {
   const blob = new Blob([format.body(doc)], { type: format.type });
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
-  link.download = format.name(doc.date);
+  link.download = format.name(doc);
   document.body.append(link);
   link.click();
   link.remove();

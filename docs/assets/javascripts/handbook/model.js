@@ -25,6 +25,18 @@ export function stepStatus(done, total) {
   return done === total ? "Klart" : `${done} av ${total}`;
 }
 
+// A task's status in the task list (GOV.UK's manner): a step of a checklist,
+// or the form, whose status depends on its answers and their errors.
+export function taskStatus(done, total) {
+  if (done === 0) return "Ej påbörjad";
+  return done === total ? "Klart" : `Påbörjad, ${done} av ${total}`;
+}
+
+export function formStatus(answers, errorCount) {
+  if (!hasContent(answers)) return "Ej påbörjad";
+  return errorCount === 0 ? "Klar att lämna in" : "Påbörjad";
+}
+
 /* ---------------------------------------------------------- registration */
 
 // Answers that still match a field; values are strings.
@@ -145,12 +157,12 @@ export function toCSV(fields, answers) {
   return csvText(rows);
 }
 
-export const CHECKLIST_COLUMN = "Klara punkter i checklistan";
+export const CHECKLIST_COLUMN = "Klara punkter före inlämningen";
 
 // One row a registration, under a header row, for the communications
 // function's register of accounts: the same columns every time (the date, every
-// field's label, the checklist as "x av y"), empty answers included, so rows
-// from many downloads can be stacked under one header.
+// field's label, the checklist's steps before the hand-in as "x av y"), empty
+// answers included, so rows from many downloads can be stacked under one header.
 export function toCSVRow(doc) {
   const done = doc.items.filter((item) => item.ticked).length;
   const header = ["Datum", ...doc.fields.map((field) => field.label), CHECKLIST_COLUMN];
@@ -162,14 +174,40 @@ export function toCSVRow(doc) {
   return csvText([header, row]);
 }
 
-// The registration as plain text, for "Kopiera som text".
-// doc: {title, date, source, fields, answers, checklistTitle, items: [{id, label, ticked}]}
+// "7 av 9 klara" for the checklist's items before the hand-in.
+export function progressText(items) {
+  return summaryText(items.filter((item) => item.ticked).length, items.length);
+}
+
+/*
+ * A registration document, built by registration.js from the page:
+ *   {formId, title, date, source, fields, answers, checklistId,
+ *    items: [{id, label, ticked}]       the checklist's items before the hand-in,
+ *    later: {title, items} | null}      the items after it, which are not yet due
+ */
+
+// The registration as plain text, for "Kopiera som text" and the e-mail.
 export function toText(doc) {
   const lines = [doc.title, `Datum: ${doc.date}`, `Enligt ${doc.source}`, ""];
   for (const field of doc.fields) lines.push(`${field.label}: ${doc.answers[field.id] || "–"}`);
-  lines.push("", doc.checklistTitle);
-  for (const item of doc.items) lines.push(`${item.ticked ? "[x]" : "[ ]"} ${item.label}`);
+  if (doc.items.length) {
+    lines.push("", `Checklistan före inlämningen: ${progressText(doc.items)}`);
+    for (const item of doc.items) lines.push(`${item.ticked ? "[x]" : "[ ]"} ${item.label}`);
+  }
+  if (doc.later && doc.later.items.length) {
+    lines.push("", `${doc.later.title} (görs när anmälan är inlämnad):`);
+    for (const item of doc.later.items) lines.push(`- ${item.label}`);
+  }
   return lines.join("\n") + "\n";
+}
+
+// A mailto: link that opens a new e-mail to `recipient` with the registration
+// as its subject and plain-text body (RFC 6068: line breaks as CRLF).
+export function mailtoHref(recipient, doc, nameFieldId = "kontonamn") {
+  const name = (doc.answers[nameFieldId] || "").trim();
+  const subject = name ? `${doc.title}: ${name}` : doc.title;
+  const body = toText(doc).replace(/\n/g, "\r\n");
+  return `mailto:${recipient}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
 // The saved file ("Ladda ner (JSON)"), which parseFile reads back.
@@ -177,18 +215,23 @@ export function toFile(doc) {
   return {
     format: FILE_FORMAT,
     version: FILE_VERSION,
+    form: doc.formId,
     saved: doc.date,
     source: doc.source,
     answers: doc.answers,
     checklist: {
       id: doc.checklistId,
-      ticked: doc.items.filter((item) => item.ticked).map((item) => item.id),
+      ticked: [...doc.items, ...(doc.later ? doc.later.items : [])]
+        .filter((item) => item.ticked)
+        .map((item) => item.id),
     },
   };
 }
 
-// Parse an imported file: {ok: true, answers, ticked} or {ok: false, message}.
-export function parseFile(text, fieldIds, itemIds) {
+// Parse an imported file for the form `formId`: {ok: true, answers, ticked}
+// or {ok: false, message}. Files saved before forms had ids are registrations
+// of a new account (form "anmalan").
+export function parseFile(text, fieldIds, itemIds, formId = "anmalan") {
   let data;
   try {
     data = JSON.parse(text);
@@ -197,6 +240,9 @@ export function parseFile(text, fieldIds, itemIds) {
   }
   if (!data || data.format !== FILE_FORMAT) {
     return { ok: false, message: "Filen är inte en sparad anmälan från den här handboken. Inget har ändrats." };
+  }
+  if ((data.form || "anmalan") !== formId) {
+    return { ok: false, message: "Filen är en annan sorts anmälan än den här. Läs in den på sin egen sida. Inget har ändrats." };
   }
   if (data.version !== FILE_VERSION || typeof data.answers !== "object" || data.answers === null) {
     return { ok: false, message: "Filen har ett format som den här sidan inte känner igen. Inget har ändrats." };

@@ -1,27 +1,43 @@
 /*
- * The account registration ("Anmälan av konto"): answers saved in this
- * browser, validation with an error summary, the review, outputs, and reading
- * a saved file back in.
+ * A form from the data file (forms), such as the registration of a new account
+ * ("Anmälan av konto"): answers saved in this browser and kept in step with
+ * other tabs, validation with an error summary, the review with the checklist
+ * before and after the hand-in, the hand-in, outputs, and reading a saved file
+ * back in.
  *
- * Root: <div data-mdx-component="registration" data-mdx-checklist-ref="<id>">.
- * The checklist it refers to, when it is on the page and started, comes from
- * `page.checklists` (see checklist.js for its interface).
+ * Root: <div data-mdx-component="registration" data-mdx-form="<form id>"
+ * data-mdx-checklist-ref="<checklist id>">. The checklist, when it is on the
+ * page and started, comes from `page.checklists` (see checklist.js for its
+ * interface). The form's own status goes to `page.forms` for the task list.
  */
 import * as store from "./storage.js";
 import { copyAsText, download } from "./export.js";
 import { linkToControl } from "./focus.js";
-import { cleanAnswers, errorTitle, fieldErrors, hasContent, isoDate, parseFile } from "./model.js";
+import {
+  cleanAnswers,
+  errorTitle,
+  fieldErrors,
+  formStatus,
+  hasContent,
+  isoDate,
+  mailtoHref,
+  parseFile,
+} from "./model.js";
 import { renderReview } from "./review.js";
 
 const CONFIRM_REPLACE = "Du har redan fyllt i uppgifter. Vill du ersätta dem med innehållet i filen?";
 const CONFIRM_CLEAR = "Vill du tömma alla fält i anmälan?";
 
 export function startRegistration(root, page) {
+  const formId = root.getAttribute("data-mdx-form");
+  const key = store.formKey(formId);
   const form = root.querySelector("[data-mdx-registration-form]");
   const checklist = page.checklists.get(root.getAttribute("data-mdx-checklist-ref")) || null;
   const review = root.querySelector("[data-mdx-review]");
   const summaryBox = root.querySelector("[data-mdx-error-summary]");
   const status = root.querySelector("[data-mdx-status]");
+  const mailLink = root.querySelector("[data-mdx-handin='email']");
+  const listeners = [];
   // Each field with the checks the data file declares (see fieldErrors in model.js).
   const attr = (control, name) => control.getAttribute(`data-mdx-${name}`);
   const fields = [...form.querySelectorAll(".mdx-field__control")].map((control) => ({
@@ -51,8 +67,16 @@ export function startRegistration(root, page) {
     for (const field of fields) field.control.value = values[field.id] || "";
   }
 
+  const today = () => isoDate(new Date());
+  const errors = () => fieldErrors(fields, answers(), today());
+
+  function changed() {
+    for (const listener of listeners) listener();
+  }
+
   function save() {
-    store.set(store.REGISTRATION_KEY, { answers: answers(), saved: new Date().toISOString() });
+    if (!store.set(key, { answers: answers(), saved: new Date().toISOString() })) page.storageProblem();
+    changed();
   }
 
   // Announce in the status line; clearing first makes a repeated message heard again.
@@ -64,20 +88,29 @@ export function startRegistration(root, page) {
   }
 
   function doc() {
+    const items = checklist ? checklist.items() : [];
+    const later = items.filter((item) => item.later);
     return {
+      formId,
       title: root.getAttribute("data-mdx-title"),
       source: root.getAttribute("data-mdx-source"),
-      date: isoDate(new Date()),
+      date: today(),
       fields,
       answers: answers(),
       checklistId: checklist ? checklist.id : null,
-      checklistTitle: checklist ? `Checklista: ${checklist.title}` : "",
-      items: checklist ? checklist.items() : [],
+      items: items.filter((item) => !item.later),
+      later: later.length ? { title: root.getAttribute("data-mdx-later-title"), items: later } : null,
     };
   }
 
+  function render() {
+    const current = doc();
+    renderReview(review, current);
+    if (mailLink) mailLink.href = mailtoHref(mailLink.getAttribute("data-mdx-recipient"), current);
+  }
+
   function showReview() {
-    renderReview(review, doc());
+    render();
     review.hidden = false;
   }
 
@@ -133,7 +166,7 @@ export function startRegistration(root, page) {
   function importFile(file) {
     const reader = new FileReader();
     reader.onload = () => {
-      const result = parseFile(String(reader.result), fieldIds, checklist ? checklist.ids : []);
+      const result = parseFile(String(reader.result), fieldIds, checklist ? checklist.ids : [], formId);
       if (!result.ok) {
         say(result.message);
         return;
@@ -156,7 +189,13 @@ export function startRegistration(root, page) {
 
   /* ---------------------------------------------------------------- wire */
 
-  fill(cleanAnswers(store.get(store.REGISTRATION_KEY), fieldIds));
+  fill(cleanAnswers(store.get(key), fieldIds));
+  // Answers typed in another tab show here too.
+  store.watch(key, root, (stored) => {
+    fill(cleanAnswers(stored, fieldIds));
+    if (!review.hidden) showReview();
+    changed();
+  });
   form.addEventListener("input", () => {
     save();
     if (!review.hidden) showReview();
@@ -165,10 +204,10 @@ export function startRegistration(root, page) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearErrors();
-    const errors = fieldErrors(fields, answers(), isoDate(new Date()));
-    if (errors.length) {
+    const found = errors();
+    if (found.length) {
       hideReview();
-      showErrors(errors);
+      showErrors(found);
       return;
     }
     showReview();
@@ -177,7 +216,8 @@ export function startRegistration(root, page) {
   root.querySelector("[data-mdx-clear]").addEventListener("click", () => {
     if (!window.confirm(CONFIRM_CLEAR)) return;
     fill({});
-    store.remove(store.REGISTRATION_KEY);
+    store.remove(key);
+    changed();
     clearErrors();
     hideReview();
     say("Anmälan är tömd.");
@@ -188,7 +228,7 @@ export function startRegistration(root, page) {
     });
   }
   root.querySelector("[data-mdx-print]").addEventListener("click", () => {
-    renderReview(review, doc());
+    render();
     window.print();
   });
   for (const button of root.querySelectorAll("[data-mdx-download]")) {
@@ -199,6 +239,13 @@ export function startRegistration(root, page) {
   picker.addEventListener("change", () => {
     if (picker.files && picker.files[0]) importFile(picker.files[0]);
     picker.value = "";
+  });
+
+  page.forms.set(formId, {
+    status: () => formStatus(answers(), errors().length),
+    onChange(listener) {
+      listeners.push(listener);
+    },
   });
 
   // The button ships as type="button", so that without this script the form

@@ -1,8 +1,11 @@
 /*
  * "Kontrollera dina uppgifter": the answers and the checklist as they will be
- * handed in, each with a change link ("Ändra") back to its control.
+ * handed in, each with a change link ("Ändra") back to its control. Items due
+ * before the hand-in show Klart / Inte klart and "x av y klara"; items after it
+ * are listed as what follows, not as failures.
  */
 import { linkToControl } from "./focus.js";
+import { progressText } from "./model.js";
 
 function changeLink(targetId, what) {
   const link = document.createElement("a");
@@ -42,12 +45,23 @@ function itemRow(item) {
   return li;
 }
 
-// Fill the review section from a registration document (see registration.js).
+function laterRow(item) {
+  const li = document.createElement("li");
+  li.className = "mdx-review__item mdx-review__item--later";
+  const text = document.createElement("span");
+  text.textContent = `${item.ticked ? "Redan klart: " : ""}${item.label} `;
+  li.append(text, changeLink(item.id, item.label));
+  return li;
+}
+
+// Fill the review section from a registration document (see model.js).
 export function renderReview(review, doc) {
   review.querySelector("[data-mdx-date]").textContent = doc.date;
   review.querySelector("[data-mdx-answers]").replaceChildren(
     ...doc.fields.map((field) => answerRow(field, doc.answers[field.id])),
   );
-  review.querySelector("[data-mdx-review-checklist-title]").textContent = doc.checklistTitle;
+  review.querySelector("[data-mdx-review-progress]").textContent = progressText(doc.items);
   review.querySelector("[data-mdx-review-checklist]").replaceChildren(...doc.items.map(itemRow));
+  const later = review.querySelector("[data-mdx-review-later]");
+  if (later) later.replaceChildren(...(doc.later ? doc.later.items.map(laterRow) : []));
 }

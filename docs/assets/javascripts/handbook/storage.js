@@ -4,7 +4,9 @@
  */
 const PREFIX = "alingsas-riktlinje-sm";
 
-export const REGISTRATION_KEY = "anmalan:v1";
+export function formKey(formId) {
+  return `${formId}:v1`;
+}
 
 export function checklistKey(id, version) {
   return `checklista:${id}:v${version}`;
@@ -19,6 +21,7 @@ export function get(key) {
   }
 }
 
+// True when saved; false when storage is blocked or full.
 export function set(key, value) {
   try {
     window.localStorage.setItem(`${PREFIX}:${key}`, JSON.stringify(value));
@@ -34,4 +37,31 @@ export function remove(key) {
   } catch {
     // Blocked storage: nothing to remove.
   }
+}
+
+// Whether this browser lets the handbook keep anything at all.
+export function available() {
+  const probe = `${PREFIX}:prov`;
+  try {
+    window.localStorage.setItem(probe, "1");
+    window.localStorage.removeItem(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Call `callback(value)` when another tab changes `key` (the browser's storage
+// event fires only in the other tabs). Instant navigation replaces the page but
+// not the window, so the listener goes away once `root` has left the document.
+export function watch(key, root, callback) {
+  const full = `${PREFIX}:${key}`;
+  const listener = (event) => {
+    if (!root.isConnected) {
+      window.removeEventListener("storage", listener);
+      return;
+    }
+    if (event.key === full || event.key === null) callback(get(key));
+  };
+  window.addEventListener("storage", listener);
 }
