@@ -100,6 +100,32 @@ JS_ONLY = [
 COMPONENT_PAGES = ["checklistor/starta-konto/", "checklistor/driva-konto/", "checklistor/avsluta-konto/", "regler/"]
 
 
+# Elements marked `hidden` that are seen (by eye) or reached (by Tab): a control
+# that is transparent but still focusable is as dead as a visible one.
+SHOWN_WHILE_HIDDEN = """() => [...document.querySelectorAll('[hidden]')].filter(el => {
+  const seen = el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  const focusable = [el, ...el.querySelectorAll('*')].some(x =>
+    x.matches('a[href], button, input, select, textarea, [tabindex]') && x.checkVisibility({visibilityProperty: true}));
+  return seen || focusable;
+}).map(el => el.outerHTML.slice(0, 80))"""
+
+
+def test_nothing_marked_hidden_is_shown_on_any_page(site: Site, browser: object) -> None:
+    """Every element that ships `hidden` stays out of sight, with or without JavaScript
+    (a CSS rule that sets display would otherwise show a dead control)."""
+    for js in (False, True):
+        context = browser.new_context(locale="sv-SE", java_script_enabled=js)
+        try:
+            page = context.new_page()
+            shown = []
+            for path in page_paths(site.root):
+                page.goto(site.url + path, wait_until="load")
+                shown += [f"/{path}: {html}" for html in page.evaluate(SHOWN_WHILE_HIDDEN)]
+            assert not shown, f"hidden but shown (JavaScript {'on' if js else 'off'}):\n" + "\n".join(shown)
+        finally:
+            context.close()
+
+
 def test_without_javascript_only_what_works_is_shown(site: Site, browser: object) -> None:
     context = browser.new_context(locale="sv-SE", java_script_enabled=False)
     try:
