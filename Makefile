@@ -20,18 +20,20 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## Visa alla kommandon
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
 
-serve: check ## Visa handboken på http://127.0.0.1:8000 (uppdateras när du sparar)
+serve: check-data ## Visa handboken på http://127.0.0.1:8000 (uppdateras när du sparar)
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
 
-build: check ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
+build: check-data ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
-check: $(VENV)/.site ## Kontrollera datafilen och sidornas makron och visa alla fel (utan att bygga)
+check: $(VENV)/.site ## Kontrollera allt före ett ändringsförslag: datafilen, sidorna, publicerade id, bygget, länkar och läsbarhet
 	$(BIN)/python hooks/check.py
 
-check-data: check ## Samma som make check
+check-data: $(VENV)/.site ## Den snabba delen av make check: datafilen, sidorna och publicerade id, utan att bygga
+	$(BIN)/python hooks/check.py --snabb
 
 test: $(VENV)/.dev node_modules/.package-lock.json browser lint-js test-js ## Kör alla tester (installerar allt som behövs, även webbläsaren)
+	$(BIN)/python hooks/check.py
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 	$(BIN)/python -m pytest

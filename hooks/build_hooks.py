@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import glossary
 import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
 import html_check
+import ids
 import page_macros
 import partials
 from jinja2 import Environment
@@ -94,6 +95,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     pages = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8-sig") for f in files.documentation_pages()}
     problems = guideline_data.page_problems(path, set(pages))
     problems += page_macros.site_problems(pages, data, docs_prefix=_docs_prefix(config))
+    root = Path(config.config_file_path).resolve().parent
+    problems += ids.problems(data, ids.load_record(root), ids.record_text(root), path.read_text(encoding="utf-8"))
     if problems:
         raise PluginError(guideline_data.DataError(problems, subject="Handboken").report())
     return files

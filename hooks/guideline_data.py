@@ -572,6 +572,28 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
         yield from _field_check_problems(form.get("fields"), ("forms", f, "fields"), problem)
     yield from _handin_problems(data, set(form_of_checklist), problem)
 
+    # A retired id is gone from the data (else it is not retired), and a rule replacing it exists.
+    in_use = rule_ids | {
+        i.get("id")
+        for _, c in _items(data.get("checklists"))
+        for _, s in _items(c.get("steps"))
+        for _, i in _items(s.get("items"))
+    }
+    in_use |= {x.get("id") for _, f in _items(data.get("forms")) for _, x in _items(f.get("fields"))}
+    retired_first: dict[str, int] = {}
+    for r, entry in _items(data.get("retired")):
+        path = ("retired", r)
+        yield from unique((*path, "id"), entry.get("id"), "pensionerad post", retired_first)
+        if entry.get("id") in in_use:
+            yield problem(
+                (*path, "id"),
+                f"Id {entry['id']!r} är pensionerat men används fortfarande i datafilen. Ta bort det ur retired:, "
+                "eller byt id där det används.",
+            )
+        target = entry.get("replaced_by")
+        if isinstance(target, str) and not target.endswith(".md"):
+            yield from known((*path, "replaced_by"), target, rule_ids, "Regeln")
+
     # Step and item ids are page anchors and browser-storage keys: unique across all
     # checklists, and never a rule's id (a rule's id is the anchor of the rule).
     checklist_ids: dict[str, int] = {}
@@ -788,7 +810,12 @@ def data_file_for(config_file: str) -> Path:
 def page_problems(path: Path, pages: set[str]) -> list[Problem]:
     """Sections whose page is not among the site's Markdown pages."""
     data = load(path)
-    missing = [(i, section) for i, section in enumerate(data["sections"]) if section["page"] not in pages]
+    missing = [("sections", i, "page") for i, s in enumerate(data["sections"]) if s["page"] not in pages]
+    missing += [
+        ("retired", i, "replaced_by")
+        for i, r in enumerate(data.get("retired") or [])
+        if (r.get("replaced_by") or "").endswith(".md") and r["replaced_by"] not in pages
+    ]
     if not missing:
         return []
     name = display_name(path)
@@ -796,11 +823,11 @@ def page_problems(path: Path, pages: set[str]) -> list[Problem]:
     return [
         Problem(
             name,
-            _line(root, ("sections", i, "page")),
-            _field_name(("sections", i, "page"), data),
-            f"Sidan {section['page']} finns inte i docs/. Skriv sökvägen till en befintlig sida.",
+            _line(root, where),
+            _field_name(where, data),
+            f"Sidan {data[where[0]][where[1]][where[2]]} finns inte i docs/. Skriv sökvägen till en befintlig sida.",
         )
-        for i, section in missing
+        for where in missing
     ]
 
 

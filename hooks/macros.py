@@ -24,6 +24,7 @@ if _HERE not in sys.path:
 
 import glossary as terms  # noqa: E402
 import guideline_data  # noqa: E402
+import ids  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from partials import Partials, stash  # noqa: E402
@@ -78,10 +79,43 @@ def define_env(env: Any) -> None:
             return html.strip()
         return stash.put(env.page.file.src_uri if env.page is not None else "", html)
 
+    def page_titles() -> dict[str, str]:
+        """Markdown source path -> its title in the navigation."""
+        titles: dict[str, str] = {}
+
+        def walk(items: Any) -> None:
+            for item in items or []:
+                if isinstance(item, dict):
+                    for title, target in item.items():
+                        if isinstance(target, str):
+                            titles[target] = title
+                        else:
+                            walk(target)
+
+        walk(config.nav)
+        return titles
+
+    versions = ids.load_record(project)
+    marks = ids.marks(versions)
+
     @env.macro
     def rules(section: str) -> str:
-        """The rules of one section, each with its own anchor (the rule id)."""
-        return render("rules.html", rules=[r for r in data["rules"] if r["section"] == section])
+        """The rules of one section, each with its own anchor (the rule id), and a
+        note at the anchor of each retired rule that was last published here."""
+        retired = [r for r in data["retired"] if ids.last_section(versions, r["id"]) == section]
+        return render(
+            "rules.html",
+            rules=[r for r in data["rules"] if r["section"] == section],
+            retired=retired,
+            marks=marks,
+            page_titles=page_titles(),
+        )
+
+    @env.macro
+    def changes() -> str:
+        """Each published version: the rules added, changed and retired."""
+        retired = {r["id"]: r for r in data["retired"]}
+        return render("changes.html", versions=ids.changes(versions), retired=retired, page_titles=page_titles())
 
     @env.macro
     def rule_index() -> str:

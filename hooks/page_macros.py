@@ -34,6 +34,7 @@ MACROS: dict[str, str | None] = {
     "guideline": None,
     "data_reference": None,
     "source_kinds": None,
+    "changes": None,
     "notice": None,
 }
 

@@ -112,19 +112,52 @@ def test_build_stops_with_a_clean_report(tmp_path: Path) -> None:
 
 
 def test_check_command_reports_without_building(tmp_path: Path) -> None:
-    """`make check` runs before any engine: the same problems, file and line, exit 1."""
+    """`make check-data` (the quick part of `make check`) runs before any engine: the
+    same problems, file and line, exit 1."""
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "lagar" / "arkiv.md"
     line = page.read_text(encoding="utf-8").count("\n") + 2
     page.write_text(page.read_text(encoding="utf-8") + '\n{{ rules("dataskydd") }}\n', encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(project / "hooks" / "check.py")], capture_output=True, text=True, timeout=60
+        [sys.executable, str(project / "hooks" / "check.py"), "--snabb"], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    assert "✗ Sidorna och deras makron" in result.stdout
     assert f"docs/lagar/arkiv.md:{line} [rules]: Reglerna i avsnittet dataskydd ska visas på lagar/dataskydd.md" in (
-        result.stderr
+        result.stdout
     )
-    good = subprocess.run([sys.executable, str(ROOT / "hooks" / "check.py")], capture_output=True, text=True)
-    assert good.returncode == 0, good.stderr
-    assert "i ordning" in good.stdout
+    assert "Bygget" not in result.stdout, "the quick check does not build"
+    good = subprocess.run([sys.executable, str(ROOT / "hooks" / "check.py"), "--snabb"], capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout
+    assert good.stdout.rstrip().endswith("Allt är i ordning.")
+
+
+def test_the_full_check_builds_and_measures(tmp_path: Path) -> None:
+    """`make check`: a dead link fails the build step, a page too hard to read fails
+    the readability step; each says where and why, and the summary says to fix it."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "ordlista.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSe [regeln](regler.md#finns-inte).\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(project / "hooks" / "check.py")], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1
+    assert "✓ Sidorna och deras makron" in result.stdout
+    assert "✗ Bygget (strikt), länkar och ankare" in result.stdout
+    assert "finns-inte" in result.stdout
+    assert result.stdout.rstrip().endswith("Något behöver rättas. Se raderna med ✗ ovan.")
+
+    hard = (
+        "Kommunikationsfunktionens övergripande verksamhetsuppföljningsansvar implementeras organisationsövergripande"
+    )
+    page.write_text(page.read_text(encoding="utf-8").replace("Se [regeln](regler.md#finns-inte).", ""))
+    short = project / "docs" / "andringar.md"
+    short.write_text(short.read_text(encoding="utf-8") + f"\n{hard} och kontinuerligt kvalitetssäkrat.\n" * 8)
+    result = subprocess.run(
+        [sys.executable, str(project / "hooks" / "check.py")], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1
+    assert "✓ Bygget (strikt), länkar och ankare" in result.stdout
+    assert "✗ Läsbarhet" in result.stdout
+    assert "andringar: LIX" in result.stdout, result.stdout
