@@ -98,8 +98,13 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def checklist(checklist_id: str) -> str:
-        """One checklist as a form: fieldsets per step, a checkbox and label per item."""
-        return render("checklist.html", checklist=_by_id(data["checklists"])[checklist_id])
+        """One checklist. By default a form: fieldsets per step, a checkbox and label per
+        item. A checklist of kind "återkommande" gets a "last done" date per item and a
+        yearly review instead (recurring.html)."""
+        found = _by_id(data["checklists"])[checklist_id]
+        if found["kind"] == "återkommande":
+            return render("recurring.html", checklist=found)
+        return render("checklist.html", checklist=found)
 
     @env.macro
     def registration(checklist_id: str) -> str:

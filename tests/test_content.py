@@ -298,6 +298,7 @@ GENERATED = ", ".join(
         ".mdx-glossary",
         ".mdx-accounts",
         ".mdx-checklist",
+        ".mdx-recurring",
         ".mdx-registration",
         ".mdx-data-reference",
         ".mdx-source-kinds",

@@ -11,6 +11,7 @@
  * `document$` emits after every page load, instant navigation included.
  */
 import { startChecklist } from "./checklist.js";
+import { startRecurring } from "./recurring.js";
 import { startRegistration } from "./registration.js";
 import { startRuleIndex } from "./rule-index.js";
 
@@ -19,6 +20,7 @@ const INIT = "data-mdx-component-init";
 // Started in this order: a registration uses the checklists started before it.
 const COMPONENTS = {
   checklist: startChecklist,
+  recurring: startRecurring,
   registration: startRegistration,
   "rule-index": startRuleIndex,
 };
