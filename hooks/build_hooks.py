@@ -5,6 +5,7 @@
   glossary becomes the abbreviations shown as tooltips;
 - on_files: every page's front matter and macro calls, and that each section's
   rules are rendered on its own page exactly once;
+- on_nav: the pages the 404 page links to are in the nav;
 - on_env (after every page is rendered, before any is written): mistakes in
   the partials, and every link and anchor in the rendered pages.
 
@@ -29,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 _MAX_LINES = 30  # problems shown in one report; one mistake can break hundreds of links
@@ -100,6 +102,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError(guideline_data.DataError(problems, subject="Handboken").report())
     return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """The pages the 404 page offers (extra.mdx_popular_pages) are in the nav."""
+    in_nav = {page.file.src_uri for page in nav.pages}
+    missing = [src for src in config.extra.get("mdx_popular_pages") or [] if src not in in_nav]
+    if missing:
+        raise PluginError(
+            "mkdocs.yml, extra.mdx_popular_pages: "
+            + ", ".join(missing)
+            + " finns inte i nav. Skriv sökvägen till en sida i docs/ som finns i nav."
+        )
+    return nav
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

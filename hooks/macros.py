@@ -135,9 +135,14 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def checklist(checklist_id: str) -> str:
-        """One checklist as a form: fieldsets per step, a checkbox and label per item."""
+        """One checklist. By default a form: fieldsets per step, a checkbox and label per
+        item. A checklist of kind "återkommande" gets a "last done" date per item and a
+        yearly review instead (recurring.html)."""
+        found = checklists[checklist_id]
+        if found["kind"] == "återkommande":
+            return render("recurring.html", checklist=found)
         form_of = {f["checklist"]: f for f in data["forms"]}
-        return render("checklist.html", checklist=checklists[checklist_id], form=form_of.get(checklist_id))
+        return render("checklist.html", checklist=found, form=form_of.get(checklist_id))
 
     @env.macro
     def form(form_id: str) -> str:

@@ -74,8 +74,24 @@ def _free_port() -> int:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static server that answers a missing path with the site's 404.html, as nginx's
+    `error_page 404 /404.html` does (and GitHub Pages, Netlify)."""
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextlib.contextmanager

@@ -301,6 +301,7 @@ GENERATED = ", ".join(
         ".mdx-glossary",
         ".mdx-accounts",
         ".mdx-checklist",
+        ".mdx-recurring",
         ".mdx-registration",
         ".mdx-task-list",
         ".mdx-data-reference",

@@ -11,6 +11,7 @@
  * `document$` emits after every page load, instant navigation included.
  */
 import { startChecklist } from "./checklist.js";
+import { startRecurring } from "./recurring.js";
 import { startRegistration } from "./registration.js";
 import { startRuleIndex } from "./rule-index.js";
 import { available } from "./storage.js";
@@ -22,6 +23,7 @@ const INIT = "data-mdx-component-init";
 // and a task list both.
 const COMPONENTS = {
   checklist: startChecklist,
+  recurring: startRecurring,
   registration: startRegistration,
   "task-list": startTaskList,
   "rule-index": startRuleIndex,
