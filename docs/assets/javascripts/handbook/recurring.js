@@ -1,7 +1,9 @@
 /*
- * Recurring tasks: a "Senast gjort" date per item, kept in this browser, a
- * "Gjort i dag" button, an error at a field whose date cannot be right, and
- * the yearly review ("Årsgenomgång") to print.
+ * Recurring tasks: a "Senast gjort" date per item, kept in this browser (and
+ * following dates set in another tab), a "Gjort i dag" button, an error at a
+ * field whose date cannot be right, and the yearly review ("Årsgenomgång") to
+ * print. When the browser keeps nothing, the page's one notice says so
+ * (main.js).
  *
  * Root: <section data-mdx-component="recurring" data-mdx-recurring="<id>"
  * data-mdx-version="<n>"> (overrides/partials/recurring.html). It is not a
@@ -10,13 +12,11 @@
 import * as store from "./storage.js";
 import { dateError, parseStored, reviewRows, reviewSummary, storedRecord, todayIso } from "./recurring-model.js";
 
-const NOT_SAVED = "Datumet kunde inte sparas i den här webbläsaren. Skriv ut årsgenomgången om du vill ha det kvar.";
-
 export function recurringKey(id, version) {
   return `senast:${id}:v${version}`;
 }
 
-export function startRecurring(root) {
+export function startRecurring(root, page) {
   const key = recurringKey(root.getAttribute("data-mdx-recurring"), root.getAttribute("data-mdx-version"));
   const status = root.querySelector("[data-mdx-status]");
   const review = root.querySelector("[data-mdx-review]");
@@ -27,7 +27,7 @@ export function startRecurring(root) {
     error: li.querySelector("[data-mdx-error]"),
   }));
   const ids = items.map((item) => item.id);
-  const dates = parseStored(store.get(key), ids, todayIso());
+  let dates = parseStored(store.get(key), ids, todayIso());
 
   function showError(item, message) {
     item.error.textContent = message || "";
@@ -36,11 +36,10 @@ export function startRecurring(root) {
     else item.input.removeAttribute("aria-invalid");
   }
 
-  // Saving is announced to screen readers; only a failure is shown to everyone.
+  // Saving is announced to screen readers; a failure gets the page's one notice.
   function save(message) {
-    const saved = store.set(key, storedRecord(dates));
-    status.textContent = saved ? message : NOT_SAVED;
-    status.classList.toggle("mdx-visually-hidden", saved);
+    if (!store.set(key, storedRecord(dates))) page.storageProblem();
+    status.textContent = message;
     status.hidden = false;
   }
 
@@ -85,6 +84,16 @@ export function startRecurring(root) {
     });
     item.today.hidden = false;
   }
+
+  // Dates set in another tab show here too.
+  store.watch(key, root, (stored) => {
+    dates = parseStored(stored, ids, todayIso());
+    for (const item of items) {
+      item.input.value = dates[item.id] || "";
+      showError(item, null);
+    }
+    updateReview();
+  });
 
   review.querySelector("[data-mdx-print]").addEventListener("click", () => window.print());
   root.querySelector("[data-mdx-noscript]").hidden = true;
