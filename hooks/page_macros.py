@@ -24,6 +24,7 @@ MACROS: dict[str, str | None] = {
     "rules": "sections",
     "rule_index": None,
     "checklist": "checklists",
+    "comment_guide": None,
     "registration": "checklists",
     "roles": None,
     "glossary": None,
