@@ -11,6 +11,7 @@
  * `document$` emits after every page load, instant navigation included.
  */
 import { startChecklist } from "./checklist.js";
+import { startCommentGuide } from "./comment-guide.js";
 import { startRegistration } from "./registration.js";
 import { startRuleIndex } from "./rule-index.js";
 
@@ -21,6 +22,7 @@ const COMPONENTS = {
   checklist: startChecklist,
   registration: startRegistration,
   "rule-index": startRuleIndex,
+  "comment-guide": startCommentGuide,
 };
 
 export function startAll(scope = document) {
