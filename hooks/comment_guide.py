@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 Where = tuple  # a path into the data, e.g. ("comment_guide", "questions", 2, "answers", 0, "next")
-MakeProblem = Callable[[Where, str], Any]  # guideline_data's problem(path, message)
+MakeProblem = Callable[..., Any]  # guideline_data's problem(path, message, key=False)
 
 GUIDE = "comment_guide"
 
@@ -67,7 +67,8 @@ def paths(guide: dict) -> list[list[str]]:
 def problems(
     data: dict, problem: MakeProblem, line: Callable[[Where], int], rule_ids: set[str], role_ids: set[str]
 ) -> Iterator[Any]:
-    """Every problem of the guide; `problem(path, message)` makes one, `line(path)` is a path's line."""
+    """Every problem of the guide; `problem(path, message, key=False)` makes one (on the line of
+    the key with key=True), `line(path)` is a path's line."""
     guide = data.get(GUIDE)
     if not isinstance(guide, dict):
         return  # absent, or the schema reports the wrong shape
@@ -113,6 +114,7 @@ def problems(
                 (*qpath, "answers"),
                 f"Frågan har {count}, så vägen tar slut här. Ge den minst två svar som leder till en "
                 "fråga eller ett utfall (answers, med text och next).",
+                key=True,  # the line of answers:, not of its first item
             )
         seen: dict[str, int] = {}
         for j, answer in answers.items():

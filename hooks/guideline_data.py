@@ -505,8 +505,8 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
     """Unique ids and known references. Tolerates a wrong shape, so these
     problems are reported together with the schema's."""
 
-    def problem(path: tuple, message: str) -> Problem:
-        return Problem(name, _line(root, path), _field_name(path, data), message)
+    def problem(path: tuple, message: str, *, key: bool = False) -> Problem:
+        return Problem(name, _line(root, path, key=key), _field_name(path, data), message)
 
     def unique(path: tuple, value: Any, noun: str, first: dict[str, int]) -> Iterator[Problem]:
         if not isinstance(value, str):

@@ -143,5 +143,10 @@ export function startCommentGuide(root) {
 
   root.classList.add("mdx-guide--js");
   path = pathFromLocation(guide);
+  const asked = new URL(window.location.href).searchParams.get(PATH_PARAM);
+  if (asked !== null && asked !== pathValue(path)) {
+    // A link whose path breaks off (an id that no longer exists): keep the part that holds.
+    window.history.replaceState(window.history.state, "", urlFor(path).toString());
+  }
   render(path.length > 0);
 }
