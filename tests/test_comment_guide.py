@@ -398,6 +398,7 @@ def test_every_rule_an_outcome_cites_links_back_to_the_outcome(site: Site) -> No
             assert see_also is None, rule["id"]
             continue
         assert see_also is not None, rule["id"]
+        assert see_also.find_previous_sibling("dt").get_text(strip=True) == "Se också"
         assert see_also.get_text(" ", strip=True).startswith(f"{GUIDE['title']}:")
         hrefs = [a["href"] for a in see_also.select("a")]
         assert [h.rsplit("#", 1)[1] for h in hrefs] == [o["id"] for o in by_rule[rule["id"]]]
@@ -498,6 +499,7 @@ def test_walk_to_an_outcome_by_keyboard(site: Site, context: object, walk: str) 
         path.append(next_id)
         assert_on_step(page, next_id, path)
     outcome = page.locator(f"[data-mdx-step='{path[-1]}']")
+    assert outcome.locator("[data-mdx-guide-trail]").is_visible()
     trail = outcome.locator("[data-mdx-guide-trail] li")
     assert trail.all_inner_texts() == [f"{QUESTIONS[q]['text']} {answer_text(q, n)}".strip() for q, n in WALKS[walk]]
     assert outcome.locator("[data-mdx-guide-print]").is_visible()
