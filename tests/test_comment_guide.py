@@ -4,6 +4,7 @@ button, reload, print, copy, no JavaScript, axe in both palettes)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -586,6 +587,52 @@ def test_see_also_at_a_rule_opens_the_outcome(site: Site, context: object) -> No
     except Exception:
         raise AssertionError(f"{page.url}: shown {page.evaluate(VISIBLE_STEPS)}") from None
     assert page.evaluate("window.__stillHere === true"), "instant navigation fell back to a full page load"
+    watched.assert_clean()
+
+
+def test_every_step_is_in_the_search_index(site: Site) -> None:
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    steps = {**{q: QUESTIONS[q]["text"] for q in QUESTIONS}, **{o: OUTCOMES[o]["title"] for o in OUTCOMES}}
+    for step_id, title in steps.items():
+        assert " ".join(re.sub(r"<[^>]+>", "", titles.get(f"{PAGE}#{step_id}", "")).split()) == title, step_id
+
+
+@pytest.mark.browser
+def test_a_search_result_on_the_guide_opens_its_step(site: Site, context: object) -> None:
+    watched = open_guide(context, site, "?steg=fraga-kanal")
+    page = watched.page
+    assert_on_step(page, "fraga-kanal", ["fraga-kanal"])
+    page.locator(".md-search__input").click()
+    page.keyboard.type("skräppost", delay=20)  # Material searches on key events, not on fill()
+    result = page.locator(f".md-search-result a[href*='{PAGE}'][href$='#reklam']")  # ?h=: search.highlight
+    result.first.click()
+    page.wait_for_function(f"() => ({VISIBLE_STEPS})().join() === 'reklam'")
+    page.wait_for_function("() => document.activeElement.id === 'reklam'")
+    watched.assert_clean()
+
+
+@pytest.mark.browser
+def test_a_link_to_a_step_on_the_same_page_opens_it(site: Site, context: object) -> None:
+    """Material's instant navigation moves to an anchor on the same page without loading it."""
+    watched = open_guide(context, site, "?steg=fraga-kanal")
+    page = watched.page
+    assert_on_step(page, "fraga-kanal", ["fraga-kanal"])
+    page.evaluate("window.__stillHere = true")
+    page.evaluate(
+        """() => {
+          const link = Object.assign(document.createElement("a"), {href: "#utanfor-amnet", textContent: "Till"});
+          link.id = "test-link";
+          document.querySelector(".md-content article h1").after(link);
+        }"""
+    )
+    page.click("#test-link")
+    page.wait_for_function(f"() => ({VISIBLE_STEPS})().join() === 'utanfor-amnet'")
+    page.wait_for_function("() => document.activeElement.id === 'utanfor-amnet'")
+    assert page.evaluate("window.__stillHere === true")
+    assert steg(page.url) == ["utanfor-amnet"]
+    page.reload(wait_until="load")
+    assert_on_step(page, "utanfor-amnet", ["utanfor-amnet"])
     watched.assert_clean()
 
 

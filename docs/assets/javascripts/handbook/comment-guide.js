@@ -141,6 +141,23 @@ export function startCommentGuide(root) {
   }
   window.addEventListener("popstate", onPopState);
 
+  // A link to a step's anchor on this same page (a search result, for one): Material
+  // moves to the anchor without loading the page, so show that step.
+  let subscription = null;
+  function onLocation(url) {
+    if (!root.isConnected) {
+      if (subscription) subscription.unsubscribe();
+      return;
+    }
+    const hash = decodeURIComponent(url.hash.slice(1));
+    if (url.pathname !== window.location.pathname) return;
+    if (!guide.steps.has(hash) || currentStep(guide, path) === hash) return;
+    path = readPath(guide, hash);
+    // The address says the step the way a shared link does, so a reload keeps it.
+    window.history.replaceState(window.history.state, "", urlFor(path).toString());
+    render(true);
+  }
+
   root.classList.add("mdx-guide--js");
   path = pathFromLocation(guide);
   const asked = new URL(window.location.href).searchParams.get(PATH_PARAM);
@@ -149,4 +166,7 @@ export function startCommentGuide(root) {
     window.history.replaceState(window.history.state, "", urlFor(path).toString());
   }
   render(path.length > 0);
+  if (window.location$ && typeof window.location$.subscribe === "function") {
+    subscription = window.location$.subscribe(onLocation);
+  }
 }
