@@ -29,6 +29,12 @@ from typing import TYPE_CHECKING, Any
 import fastjsonschema
 import yaml
 
+try:
+    import comment_guide  # a sibling module: hooks/ is on the path for MkDocs, the tests and make check
+except ImportError:  # run as `python hooks/guideline_data.py` from elsewhere
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import comment_guide
+
 if TYPE_CHECKING:
     import jsonschema
 
@@ -505,8 +511,8 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
     """Unique ids and known references. Tolerates a wrong shape, so these
     problems are reported together with the schema's."""
 
-    def problem(path: tuple, message: str) -> Problem:
-        return Problem(name, _line(root, path), _field_name(path, data), message)
+    def problem(path: tuple, message: str, *, key: bool = False) -> Problem:
+        return Problem(name, _line(root, path, key=key), _field_name(path, data), message)
 
     def unique(path: tuple, value: Any, noun: str, first: dict[str, int]) -> Iterator[Problem]:
         if not isinstance(value, str):
@@ -613,6 +619,9 @@ def _reference_problems(data: dict, root: yaml.Node, name: str) -> Iterator[Prob
                 yield from checklist_id((*path, "id"), item.get("id"))
                 yield from known((*path, "rule"), item.get("rule"), rule_ids, "Regeln")
                 yield from known_roles((*path, "roles"), item.get("roles"))
+
+    # The guide "Hantera en kommentar": a graph every reader can walk to an outcome.
+    yield from comment_guide.problems(data, problem, lambda path: _line(root, path), rule_ids, role_ids)
 
 
 # The checks an account field can declare (the browser runs them, see
@@ -816,16 +825,30 @@ def page_problems(path: Path, pages: set[str]) -> list[Problem]:
         for i, r in enumerate(data.get("retired") or [])
         if (r.get("replaced_by") or "").endswith(".md") and r["replaced_by"] not in pages
     ]
+    guide = data.get("comment_guide")
+    if guide and guide["page"] not in pages:
+        missing.append(("comment_guide", "page"))
+    for i, outcome in enumerate(guide["outcomes"] if guide else []):
+        for j, see in enumerate(outcome["see"]):
+            if see["page"] not in pages:
+                missing.append(("comment_guide", "outcomes", i, "see", j, "page"))
     if not missing:
         return []
     name = display_name(path)
     root = _compose(_decode(Path(path).read_bytes(), name), name)  # for the lines
+
+    def value(where: tuple) -> Any:
+        node = data
+        for part in where:
+            node = node[part]
+        return node
+
     return [
         Problem(
             name,
             _line(root, where),
             _field_name(where, data),
-            f"Sidan {data[where[0]][where[1]][where[2]]} finns inte i docs/. Skriv sökvägen till en befintlig sida.",
+            f"Sidan {value(where)} finns inte i docs/. Skriv sökvägen till en befintlig sida.",
         )
         for where in missing
     ]
@@ -844,7 +867,7 @@ def _load_cached(path: Path, _mtime_ns: int, _size: int) -> dict:
     """Parse and check the file; a file that passed before, unchanged, with the
     same schema and the same checks, is read back from .cache/ instead."""
     raw = path.read_bytes()
-    code = Path(__file__).read_bytes()
+    code = Path(__file__).read_bytes() + Path(comment_guide.__file__).read_bytes()
     key = hashlib.sha256(b"\0".join([raw, SCHEMA_FILE.read_bytes(), code, sys.version.encode()])).hexdigest()[:16]
     cached = CACHE_DIR / f"data-{key}.pickle"
     try:

@@ -22,6 +22,7 @@ _HERE = str(Path(__file__).resolve().parent)
 if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
+import comment_guide as guide_graph  # noqa: E402
 import glossary as terms  # noqa: E402
 import guideline_data  # noqa: E402
 import ids  # noqa: E402
@@ -59,6 +60,15 @@ def define_env(env: Any) -> None:
         rule = rules_by_id[rule] if isinstance(rule, str) else rule
         return href(sections[rule["section"]]["page"], rule["id"])
 
+    guide = data["comment_guide"]
+
+    def guide_outcomes(rule_id: str) -> list[dict]:
+        """'Se också' at a rule: a link to each outcome of the guide that cites the rule."""
+        return [
+            {"title": o["title"], "href": href(guide["page"], o["id"])}
+            for o in guide_graph.outcomes_by_rule(guide).get(rule_id, [])
+        ]
+
     partials = Partials(
         project / "overrides",
         project,
@@ -71,6 +81,9 @@ def define_env(env: Any) -> None:
         sections_by_id=sections,
         guideline=data["guideline"],
         settings=data["settings"],
+        cited_rules=guide_graph.cited_rules,
+        guide_outcomes=guide_outcomes,
+        guide_title=guide["title"] if guide else None,
     )
 
     def render(template: str, *, inline: bool = False, **context: Any) -> str:
@@ -159,6 +172,12 @@ def define_env(env: Any) -> None:
         those after the hand-in under their own heading (GOV.UK's task list)."""
         chosen = forms[form_id]
         return render("task_list.html", form=chosen, checklist=checklists[chosen["checklist"]])
+
+    @env.macro
+    def comment_guide() -> str:
+        """The guide "Hantera en kommentar": an outline of its questions and outcomes
+        that handbook/comment-guide.js turns into one question at a time."""
+        return render("comment_guide.html", guide=guide)
 
     @env.macro
     def data_reference() -> str:

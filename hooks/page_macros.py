@@ -26,6 +26,7 @@ MACROS: dict[str, str | None] = {
     "checklist": "checklists",
     "form": "forms",
     "task_list": "forms",
+    "comment_guide": None,
     "roles": None,
     "glossary": None,
     "contact": None,

@@ -306,6 +306,9 @@ GENERATED = ", ".join(
         ".mdx-task-list",
         ".mdx-data-reference",
         ".mdx-source-kinds",
+        # The guide's role names, rule references and cited rules: the rules' metadata, as in .mdx-rules.
+        ".mdx-guide__meta",
+        ".mdx-guide__rules",
         "pre",
         "code",
     )

@@ -11,6 +11,7 @@
  * `document$` emits after every page load, instant navigation included.
  */
 import { startChecklist } from "./checklist.js";
+import { startCommentGuide } from "./comment-guide.js";
 import { startRecurring } from "./recurring.js";
 import { startRegistration } from "./registration.js";
 import { startRuleIndex } from "./rule-index.js";
@@ -27,6 +28,7 @@ const COMPONENTS = {
   registration: startRegistration,
   "task-list": startTaskList,
   "rule-index": startRuleIndex,
+  "comment-guide": startCommentGuide,
 };
 
 const STORAGE_NOTICE =
