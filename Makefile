@@ -15,7 +15,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check check-data test lint lint-js test-js browser bench clean
+.PHONY: help serve build publish check check-data test lint lint-js test-js browser nginx bench clean
 
 help: ## Visa alla kommandon
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ check: $(VENV)/.site ## Kontrollera datafilen och sidornas makron och visa alla 
 
 check-data: check ## Samma som make check
 
-test: $(VENV)/.dev node_modules/.package-lock.json browser lint-js test-js ## Kör alla tester (installerar allt som behövs, även webbläsaren)
+test: $(VENV)/.dev node_modules/.package-lock.json browser nginx lint-js test-js ## Kör alla tester (installerar allt som behövs, även webbläsaren)
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 	$(BIN)/python -m pytest
@@ -59,6 +59,15 @@ browser: ## Se till att det finns en Chromium för webbläsartesterna
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 	  $(BIN)/playwright install chromium; \
+	fi
+
+nginx: ## Se till att det finns en nginx för testerna av serverns inställningar i deploy/
+	@if [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null; then \
+	  echo "Använder $$(command -v nginx || echo /usr/sbin/nginx)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	else \
+	  echo "nginx saknas. Installera Debians paket (sudo apt-get install nginx), annars hoppas testerna av deploy/ över."; \
 	fi
 
 $(VENV)/.python:
