@@ -15,7 +15,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build publish check check-data test lint lint-js test-js browser nginx bench clean
+.PHONY: help serve build publish rollback check check-data test lint lint-js test-js browser nginx bench clean
 
 help: ## Visa alla kommandon
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -25,6 +25,12 @@ serve: check ## Visa handboken på http://127.0.0.1:8000 (uppdateras när du spa
 
 build: check ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
 	$(BIN)/mkdocs build --strict -d $(SITE)
+
+publish: $(VENV)/.site ## Bygg, kontrollera och byt ut site/ i ett enda steg (kräver SITE_URL; förra versionen sparas i site.previous/)
+	@$(BIN)/python scripts/publish.py --out $(SITE)
+
+rollback: $(VENV)/.site ## Gå tillbaka till den förra publiceringen (byter plats på site/ och site.previous/)
+	@$(BIN)/python scripts/publish.py --out $(SITE) --rollback
 
 check: $(VENV)/.site ## Kontrollera datafilen och sidornas makron och visa alla fel (utan att bygga)
 	$(BIN)/python hooks/check.py
