@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 import site_check
-from browser import watch
+from browser import axe_violations, watch
 from conftest import BUILD_ENV, ROOT, _free_port, soup
 from test_checklists import START, START_ITEMS, SUBMIT, fill_required
 
@@ -279,6 +279,34 @@ def test_every_page_suggests_a_change_to_its_own_source(served: Served) -> None:
 def test_no_suggestion_link_without_the_address(site: object) -> None:
     for page in site.root.rglob("*.html"):
         assert "mdx-edit" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_repository_address_that_is_not_absolute_stops_the_build(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path)],
+        env={**BUILD_ENV, "REPO_EDIT_URL": "git.example.org/kommun/handbok"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "repository_edit_url i mkdocs.yml (eller REPO_EDIT_URL) ska vara en hel adress" in result.stderr
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_suggestion_link_passes_axe(served: Served, browser: object, scheme: str) -> None:
+    # axe is injected as an inline script, which the site's policy rightly blocks.
+    context = browser.new_context(locale="sv-SE", color_scheme=scheme, bypass_csp=True)
+    try:
+        watched = watch(context, served.url.rstrip("/"))
+        watched.page.goto(served.url + "regler/", wait_until="load")
+        assert watched.page.locator("a.mdx-edit__link").is_visible()
+        assert not axe_violations(watched.page)
+        watched.assert_clean()
+    finally:
+        context.close()
 
 
 # --- In Chromium, through nginx -----------------------------------------------------------------
