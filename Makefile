@@ -15,7 +15,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check check-data test lint lint-js test-js browser bench clean
+.PHONY: help serve build publish rollback check check-data test lint lint-js test-js browser nginx bench clean
 
 help: ## Visa alla kommandon
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -26,13 +26,19 @@ serve: check-data ## Visa handboken på http://127.0.0.1:8000 (uppdateras när d
 build: check-data ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
+publish: $(VENV)/.site ## Bygg, kontrollera och byt ut site/ i ett enda steg (kräver SITE_URL; förra versionen sparas i site.previous/)
+	@$(BIN)/python scripts/publish.py --out $(SITE)
+
+rollback: $(VENV)/.site ## Gå tillbaka till den förra publiceringen (byter plats på site/ och site.previous/)
+	@$(BIN)/python scripts/publish.py --out $(SITE) --rollback
+
 check: $(VENV)/.site ## Kontrollera allt före ett ändringsförslag: datafilen, sidorna, publicerade id, bygget, länkar och läsbarhet
 	$(BIN)/python hooks/check.py
 
 check-data: $(VENV)/.site ## Den snabba delen av make check: datafilen, sidorna och publicerade id, utan att bygga
 	$(BIN)/python hooks/check.py --snabb
 
-test: $(VENV)/.dev node_modules/.package-lock.json browser lint-js test-js ## Kör alla tester (installerar allt som behövs, även webbläsaren)
+test: $(VENV)/.dev node_modules/.package-lock.json browser nginx lint-js test-js ## Kör alla tester (installerar allt som behövs, även webbläsaren)
 	$(BIN)/python hooks/check.py
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
@@ -61,6 +67,15 @@ browser: ## Se till att det finns en Chromium för webbläsartesterna
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 	  $(BIN)/playwright install chromium; \
+	fi
+
+nginx: ## Se till att det finns en nginx för testerna av serverns inställningar i deploy/
+	@if [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null; then \
+	  echo "Använder $$(command -v nginx || echo /usr/sbin/nginx)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	else \
+	  echo "nginx saknas. Installera Debians paket (sudo apt-get install nginx), annars hoppas testerna av deploy/ över."; \
 	fi
 
 $(VENV)/.python:

@@ -63,6 +63,22 @@ def publishing_warning(settings: dict) -> str | None:
     )
 
 
+def edit_base(repository_edit_url: str | None, docs_prefix: str) -> str | None:
+    """Where 'Föreslå en ändring' leads: the repository's edit address for the source
+    tree (extra.repository_edit_url, or REPO_EDIT_URL) and the docs folder; the page
+    adds its own file. None (no link) while the address is not set."""
+    if not repository_edit_url:
+        return None
+    parts = urlsplit(repository_edit_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PluginError(
+            f"repository_edit_url i mkdocs.yml (eller REPO_EDIT_URL) ska vara en hel adress som börjar med "
+            f"https://, till exempel adressen där man redigerar filerna i förrådets huvudgren. "
+            f"Nu står det: {repository_edit_url}"
+        )
+    return repository_edit_url.rstrip("/") + "/" + docs_prefix
+
+
 def data_path(config: MkDocsConfig) -> Path:
     return guideline_data.data_file_for(config.config_file_path)
 
@@ -78,6 +94,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(exc.report()) from None
     # For the theme's templates (overrides/main.html prints what the handbook is on every page).
     config.extra["mdx_handbook"] = {"guideline": data["guideline"], "settings": data["settings"]}
+    # Material's storage scope, the same on every page: the site's path, which is what
+    # its relative default ("..", "../..") resolves to. One text for the inline script
+    # on every page, so the web server's Content-Security-Policy allows it by one hash
+    # (deploy/handbok-headers.conf).
+    config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
+    config.extra["mdx_edit_base"] = edit_base(config.extra.get("repository_edit_url"), _docs_prefix(config))
     if is_publishing(_command, config.site_url):
         warning = publishing_warning(data["settings"])
         if warning:
