@@ -291,3 +291,25 @@ def test_a_publishing_build_warns_while_the_settings_are_empty(tmp_path: Path) -
     result = mkdocs_build(project, tmp_path / "public2", site_url="https://handbok.kommun.test/")
     assert result.returncode == 0, result.stderr
     assert "Kommunens uppgifter saknas" not in result.stderr
+
+
+@pytest.mark.browser
+def test_the_review_fits_a_narrow_screen(site: Site, browser: object) -> None:
+    """At 390 px every "Ändra" stays in view, also next to a long answer."""
+    context = browser.new_context(locale="sv-SE", viewport={"width": 390, "height": 800})
+    try:
+        watched = open_page(context, site)
+        page = watched.page
+        fill_required(page)
+        page.fill("#anmalan-namnd", "Kultur- och fritidsnämnden")
+        page.click(SUBMIT)
+        page.locator("[data-mdx-review]").wait_for(state="visible")
+        outside = page.evaluate(
+            """() => [...document.querySelectorAll('.mdx-review__change')]
+              .filter(a => a.getBoundingClientRect().right > document.documentElement.clientWidth)
+              .map(a => a.textContent)"""
+        )
+        assert outside == []
+        watched.assert_clean()
+    finally:
+        context.close()
