@@ -90,7 +90,7 @@ def dated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_each_page_shows_its_last_change_and_a_page_with_data_the_data_files(dated: tuple[Path, Path]) -> None:
     _, out = dated
     # No macros: the page's own commit. Macros: the data file changed later.
-    assert updated(out / "utkast" / "index.html") is None
+    assert updated(out / ABOUT / "index.html") == ("2026-01-10", "10 januari 2026")
     assert updated(out / "index.html") == ("2026-03-05", "5 mars 2026")
     assert updated(out / "regler" / "index.html") == ("2026-03-05", "5 mars 2026")
     # Not committed yet: no date rather than the build's.
@@ -188,9 +188,9 @@ def test_the_statement_shows_what_the_kommun_has_filled_in(dated: tuple[Path, Pa
     assert page.select_one(".mdx-a11y-assessed").get_text(strip=True) == "Kommunen bedömde webbplatsen den 1 mars 2027."
 
 
-def test_the_start_page_links_the_statement(site: Site) -> None:
+def test_the_start_page_links_the_statement_and_about_the_site(site: Site) -> None:
     hrefs = {a["href"] for a in soup(site.page("")).select("article a[href]")}
-    assert f"{STATEMENT}/" in hrefs
+    assert f"{STATEMENT}/" in hrefs and f"{ABOUT}/" in hrefs
 
 
 # --------------------------------------------------------------------------

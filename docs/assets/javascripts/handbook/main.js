@@ -11,6 +11,7 @@
  * `document$` emits after every page load, instant navigation included.
  */
 import { startChecklist } from "./checklist.js";
+import { startClearStorage } from "./clear-storage.js";
 import { startRegistration } from "./registration.js";
 import { startRuleIndex } from "./rule-index.js";
 import { available } from "./storage.js";
@@ -25,6 +26,7 @@ const COMPONENTS = {
   registration: startRegistration,
   "task-list": startTaskList,
   "rule-index": startRuleIndex,
+  "clear-storage": startClearStorage,
 };
 
 const STORAGE_NOTICE =
