@@ -35,6 +35,8 @@ from mkdocs.structure.pages import Page
 
 _MAX_LINES = 30  # problems shown in one report; one mistake can break hundreds of links
 _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
+# Settings whose empty value is an answer: no known accessibility issues.
+_MAY_BE_EMPTY = {"accessibility_issues"}
 _command = "build"  # set by on_startup: "serve" is the local preview
 
 
@@ -51,7 +53,7 @@ def is_publishing(command: str, site_url: str | None) -> bool:
 
 def publishing_warning(settings: dict) -> str | None:
     """What a publishing build says while the kommun's settings are empty."""
-    empty = [name for name, value in settings.items() if value in (None, "", [])]
+    empty = [name for name, value in settings.items() if value in (None, "", []) and name not in _MAY_BE_EMPTY]
     if not empty:
         return None
     return (

@@ -14,6 +14,7 @@ reported by the build hooks with the partial's name and line.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -238,6 +239,25 @@ def define_env(env: Any) -> None:
         return render("notice.html")
 
     @env.macro
+    def accessibility_statement(part: str) -> str:
+        """One part ("status", "issues", "feedback" or "assessed") of the accessibility
+        statement that only the kommun can give (settings: accessibility_*), or a plain
+        note that it has not been filled in yet."""
+        if part not in ("status", "issues", "feedback", "assessed"):
+            raise ValueError(f"accessibility_statement: okänd del {part!r}")
+        conf = data["settings"]
+        assessed = conf.get("accessibility_assessed")
+        return render(
+            "accessibility.html",
+            part=part,
+            status=conf.get("accessibility_status"),
+            assessed=_swedish_date(assessed) if assessed else None,
+            feedback=conf.get("accessibility_feedback"),
+            issues=conf.get("accessibility_issues") or [],
+            updated=env.page.meta.get("mdx_updated") if env.page is not None else None,
+        )
+
+    @env.macro
     def settings() -> dict:
         """The kommun's configuration (settings: in the data file); values may be None."""
         return data["settings"]
@@ -253,6 +273,13 @@ def define_env(env: Any) -> None:
         authorities the rules cite (for regler.md, under the anchor #kallor)."""
         cited = [s["authority"] for r in data["rules"] for s in r["source"] if s["kind"] == "vägledning"]
         return render("source_kinds.html", authorities=list(dict.fromkeys(cited)))
+
+
+def _swedish_date(iso: str) -> str:
+    """'2027-03-01' -> '1 mars 2027'."""
+    from babel.dates import format_date
+
+    return format_date(date.fromisoformat(iso), format="long", locale="sv")
 
 
 def _fields(schema: dict, item: dict) -> list[dict]:

@@ -37,6 +37,7 @@ MACROS: dict[str, str | None] = {
     "source_kinds": None,
     "changes": None,
     "notice": None,
+    "accessibility_statement": None,
 }
 
 _NOUN = {"sections": "inget avsnitt", "checklists": "ingen checklista", "forms": "ingen blankett"}

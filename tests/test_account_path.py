@@ -286,6 +286,9 @@ def test_a_publishing_build_warns_while_the_settings_are_empty(tmp_path: Path) -
         "registration_recipient": "anmalan@kommun.test",
         "adopted_document_url": "https://intranat.test/riktlinje.pdf",
         "official_accounts": [{"platform": "Facebook", "name": "Test", "url": "https://konto.test/x"}],
+        "accessibility_status": "helt",
+        "accessibility_assessed": "2027-01-01",
+        "accessibility_feedback": "tillganglighet@kommun.test",
     }
     write_data(project, data)
     result = mkdocs_build(project, tmp_path / "public2", site_url="https://handbok.kommun.test/")

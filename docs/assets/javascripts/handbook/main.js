@@ -13,6 +13,7 @@
 import { startChecklist } from "./checklist.js";
 import { startCommentGuide } from "./comment-guide.js";
 import { startRecurring } from "./recurring.js";
+import { startClearStorage } from "./clear-storage.js";
 import { startRegistration } from "./registration.js";
 import { startRuleIndex } from "./rule-index.js";
 import { available } from "./storage.js";
@@ -29,6 +30,7 @@ const COMPONENTS = {
   "task-list": startTaskList,
   "rule-index": startRuleIndex,
   "comment-guide": startCommentGuide,
+  "clear-storage": startClearStorage,
 };
 
 const STORAGE_NOTICE =

@@ -65,3 +65,27 @@ export function watch(key, root, callback) {
   };
   window.addEventListener("storage", listener);
 }
+
+// Remove everything the handbook has stored in this browser: its own keys and
+// the theme's keys for this site (Material keeps them under the site's path, as
+// "<path>.__palette"; see __md_scope). Returns how many keys were removed, or
+// null when the browser does not let the page at its storage.
+export function clearAll() {
+  const own = `${PREFIX}:`;
+  const scope = window.__md_scope instanceof URL ? `${window.__md_scope.pathname}.__` : null;
+  let removed = 0;
+  try {
+    for (const storage of [window.localStorage, window.sessionStorage]) {
+      const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
+      for (const key of keys) {
+        if (key.startsWith(own) || (scope && key.startsWith(scope))) {
+          storage.removeItem(key);
+          removed += 1;
+        }
+      }
+    }
+  } catch {
+    return null;
+  }
+  return removed;
+}
