@@ -6,14 +6,17 @@
 - on_files: every page's front matter and macro calls, and that each section's
   rules are rendered on its own page exactly once;
 - on_env (after every page is rendered, before any is written): mistakes in
-  the partials, and every link and anchor in the rendered pages.
+  the partials, and every link and anchor in the rendered pages;
+- on_post_build (after Material's search wrote its index): an entry per rule
+  and the synonyms from the data file in the search index.
 
 The checks themselves are plain modules (guideline_data, page_macros,
-html_check, partials) that know nothing of MkDocs.
+html_check, partials, search_index) that know nothing of MkDocs.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import glossary
@@ -21,11 +24,12 @@ import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while l
 import html_check
 import page_macros
 import partials
+import search_index
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 _MAX_LINES = 30  # problems shown in one report; one mistake can break hundreds of links
@@ -90,6 +94,22 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
             report = [*report[: _MAX_LINES + 1], f"  … och {len(report) - _MAX_LINES - 1} fel till av samma slag."]
         raise PluginError("\n".join(report))
     return env
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """The search index: every rule its own entry, synonyms from the data file."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():  # search turned off
+        return
+    data = guideline_data.load(data_path(config))
+    index = json.loads(path.read_text(encoding="utf-8"))
+
+    def page_url(src: str) -> str:
+        return File(src, "", "", config.use_directory_urls).url
+
+    enriched = search_index.enrich(index, data, page_url)
+    path.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:
