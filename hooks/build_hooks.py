@@ -4,7 +4,8 @@
   build with one clear report and exit 1, never a traceback from a macro; the
   glossary becomes the abbreviations shown as tooltips;
 - on_files: every page's front matter and macro calls, and that each section's
-  rules are rendered on its own page exactly once;
+  rules are rendered on its own page exactly once; a short link page per rule
+  (r/<id>/, short_links.py);
 - on_env (after every page is rendered, before any is written): mistakes in
   the partials, and every link and anchor in the rendered pages;
 - on_post_build (after Material's search wrote its index): an entry per rule
@@ -17,6 +18,7 @@ html_check, partials, search_index) that know nothing of MkDocs.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import glossary
@@ -25,6 +27,7 @@ import html_check
 import page_macros
 import partials
 import search_index
+import short_links
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -65,6 +68,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems += page_macros.site_problems(pages, data, docs_prefix=_docs_prefix(config))
     if problems:
         raise PluginError(guideline_data.DataError(problems, subject="Handboken").report())
+    for path, html in _short_link_pages(config, data).items():
+        files.append(File.generated(config, path, content=html))
     return files
 
 
@@ -86,6 +91,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         for f in files.documentation_pages()
         if f.page is not None
     ]
+    pages += [
+        html_check.RenderedPage(f"{path} (kort länk till en regel)", path.removesuffix("index.html"), html)
+        for path, html in _short_link_pages(config, guideline_data.load(data_path(config))).items()
+    ]
     others = {f.url for f in files if not f.is_documentation_page()}
     problems = html_check.problems(pages, others)
     if problems:
@@ -105,11 +114,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     data = guideline_data.load(data_path(config))
     index = json.loads(path.read_text(encoding="utf-8"))
 
-    def page_url(src: str) -> str:
-        return File(src, "", "", config.use_directory_urls).url
-
-    enriched = search_index.enrich(index, data, page_url)
+    enriched = search_index.enrich(index, data, _page_url(config))
     path.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _page_url(config: MkDocsConfig) -> Callable[[str], str]:
+    """A Markdown page's site URL, the way MkDocs computes it."""
+    return lambda src: File(src, "", "", config.use_directory_urls).url
+
+
+def _short_link_pages(config: MkDocsConfig, data: dict) -> dict[str, str]:
+    overrides = Path(config.config_file_path).resolve().parent / "overrides"
+    return short_links.pages(data, _page_url(config), overrides, config.site_name)
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:

@@ -87,8 +87,16 @@ def search(page: object, query: str) -> list[str]:
         " && document.querySelector('.md-search-result__meta').textContent.trim() !== ''",
         arg=query,
     )
-    page.wait_for_timeout(150)  # the result list is redrawn after the worker answers
-    return page.evaluate(VISIBLE_RESULTS)
+    # The worker answers each keystroke; on a busy machine the last answer comes late.
+    # The results are final when they stay the same for a while.
+    before = None
+    for _ in range(40):
+        page.wait_for_timeout(200)
+        now = page.evaluate(VISIBLE_RESULTS)
+        if now == before:
+            return now
+        before = now
+    raise AssertionError(f"the results for {query!r} never settled")
 
 
 @pytest.fixture(scope="module")

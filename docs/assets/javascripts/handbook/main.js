@@ -13,6 +13,7 @@
 import { startChecklist } from "./checklist.js";
 import { startRegistration } from "./registration.js";
 import { startRuleIndex } from "./rule-index.js";
+import { startRuleLinks } from "./rule-links.js";
 
 const INIT = "data-mdx-component-init";
 
@@ -21,6 +22,7 @@ const COMPONENTS = {
   checklist: startChecklist,
   registration: startRegistration,
   "rule-index": startRuleIndex,
+  "rule-links": startRuleLinks,
 };
 
 export function startAll(scope = document) {
