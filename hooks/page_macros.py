@@ -26,6 +26,7 @@ MACROS: dict[str, str | None] = {
     "checklist": "checklists",
     "registration": "checklists",
     "roles": None,
+    "roles_way_in": None,
     "glossary": None,
     "contact": None,
     "official_accounts": None,

@@ -109,3 +109,35 @@ def test_old_links_with_niva_bor_still_work(site: Site, context: object) -> None
     assert len(shown_ids(page)) == sum(r["level"] == "bör" for r in DATA["rules"])
     assert not page.locator("[data-mdx-filter-notice]").is_visible()
     watched.assert_clean()
+
+
+def test_each_role_leads_from_the_home_page_to_its_rules(site: Site, context: object) -> None:
+    watched = watch(context, site.url.rstrip("/"))
+    page = watched.page
+    for role in DATA["roles"]:
+        own = [r["id"] for r in DATA["rules"] if role["id"] in r["roles"]]
+        page.goto(site.url, wait_until="load")
+        card = page.locator(".mdx-way-in__role", has=page.locator(f"#vag-in-{role['id']}"))
+        card.get_by_role("link", name=f"{len(own)} regler för {role['name'].lower()}").click()
+        page.wait_for_url(f"{site.url}regler/?roll={role['id']}", wait_until="commit")
+        page.locator("[data-mdx-rule-count]", has_text=count_text(len(own))).wait_for()
+        assert page.input_value("#filter-roll") == role["id"]
+        assert sorted(shown_ids(page)) == sorted(own)
+        # ... and from the list to what the role is responsible for, with its rules unfolded.
+        page.get_by_role("link", name=f"Vad {role['name'].lower()} ansvarar för").click()
+        page.wait_for_url(f"{site.url}roller/#roll-{role['id']}")
+        details = page.locator(f"#roll-{role['id']} details")
+        details.locator("li").first.wait_for()
+        assert details.evaluate("d => d.open")
+        back = page.locator(f"#roll-{role['id']}").get_by_role("link", name="Visa reglerna för", exact=False)
+        assert back.evaluate("a => a.href") == f"{site.url}regler/?roll={role['id']}"
+    watched.assert_clean()
+
+
+def test_a_direct_link_to_a_role_opens_its_rules(site: Site, context: object) -> None:
+    watched = watch(context, site.url.rstrip("/"))
+    page = watched.page
+    page.goto(site.url + "roller/#roll-kontoansvarig", wait_until="load")
+    assert page.locator("#roll-kontoansvarig details").evaluate("d => d.open")
+    assert not page.locator("#roll-redaktor details").evaluate("d => d.open")
+    watched.assert_clean()

@@ -12,6 +12,7 @@
  */
 import { startChecklist } from "./checklist.js";
 import { startRegistration } from "./registration.js";
+import { startRoles } from "./roles.js";
 import { startRuleIndex } from "./rule-index.js";
 import { startRuleLinks } from "./rule-links.js";
 
@@ -23,6 +24,7 @@ const COMPONENTS = {
   registration: startRegistration,
   "rule-index": startRuleIndex,
   "rule-links": startRuleLinks,
+  roles: startRoles,
 };
 
 export function startAll(scope = document) {
