@@ -5,14 +5,16 @@
   glossary becomes the abbreviations shown as tooltips;
 - on_files: every page's front matter and macro calls, and that each section's
   rules are rendered on its own page exactly once; a short link page per rule
-  (r/<id>/, short_links.py);
+  (r/<id>/, short_links.py) and the rules as open data (data/regler.json,
+  open_data.py);
 - on_env (after every page is rendered, before any is written): mistakes in
   the partials, and every link and anchor in the rendered pages;
 - on_post_build (after Material's search wrote its index): an entry per rule
   and the synonyms from the data file in the search index.
 
 The checks themselves are plain modules (guideline_data, page_macros,
-html_check, partials, search_index) that know nothing of MkDocs.
+html_check, partials, search_index, short_links, open_data) that know nothing
+of MkDocs.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 import glossary
 import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
 import html_check
+import open_data
 import page_macros
 import partials
 import search_index
@@ -70,6 +73,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         raise PluginError(guideline_data.DataError(problems, subject="Handboken").report())
     for path, html in _short_link_pages(config, data).items():
         files.append(File.generated(config, path, content=html))
+    for path, content in open_data.files(data, _page_url(config), config.site_url).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -33,7 +33,8 @@ def test_section_and_text_filters_survive_reload_and_back(site: Site, context: o
     section = "arkiv"
     in_section = [r["id"] for r in DATA["rules"] if r["section"] == section]
     rules = {r["id"]: r for r in DATA["rules"]}
-    with_word = [i for i in in_section if "gallra" in rules[i]["text"].lower() or "gallra" in i]
+    # The filter reads the rule's id, text and "Så kontrollerar du".
+    with_word = [i for i in in_section if "gallra" in f"{i} {rules[i]['text']} {rules[i]['how_to_check']}".lower()]
     assert 0 < len(with_word) < len(in_section), "the data changed: pick another word"
     watched = watch(context, site.url.rstrip("/"))
     page = watched.page
@@ -125,7 +126,7 @@ def test_each_role_leads_from_the_home_page_to_its_rules(site: Site, context: ob
         assert sorted(shown_ids(page)) == sorted(own)
         # ... and from the list to what the role is responsible for, with its rules unfolded.
         page.get_by_role("link", name=f"Vad {role['name'].lower()} ansvarar för").click()
-        page.wait_for_url(f"{site.url}roller/#roll-{role['id']}")
+        page.wait_for_url(f"{site.url}roller/#roll-{role['id']}", wait_until="commit")
         details = page.locator(f"#roll-{role['id']} details")
         details.locator("li").first.wait_for()
         assert details.evaluate("d => d.open")
