@@ -33,10 +33,9 @@ TITLE_WORDS = "title_words"
 TEXT_WORDS = "text_words"
 FIELDS = {RULE_ID: {"boost": 1e3}, TITLE_WORDS: {"boost": 1e3}, TEXT_WORDS: {"boost": 1e0}}
 
-# A word of a group is found at the start of a word, with an ending of up to three
-# letters ("kommentarsregler" in "kommentarsreglerna"): Swedish inflection.
-_ENDING = r"\w{0,3}(?!\w)"
+_MAX_ENDING = 3  # letters after a word of a group: Swedish inflection (see expander)
 _TAGS = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[\w-]+")
 
 
 def synonym_groups(data: dict) -> list[list[str]]:
@@ -48,26 +47,51 @@ def synonym_groups(data: dict) -> list[list[str]]:
 
 def expander(groups: Iterable[list[str]]) -> Callable[[str], list[str]]:
     """A function: text -> the words of every group that the text mentions, less
-    those the text already has (a word counted twice would weigh twice)."""
-    compiled = []
-    for group in groups:
-        words = sorted({w.strip().lower() for w in group if w.strip()}, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")" + _ENDING, re.IGNORECASE)
-        compiled.append((pattern, words))
+    those the text already has (a word counted twice would weigh twice).
+
+    A word of a group is found at the start of a word in the text, with an
+    ending of up to three letters ("kommentarsregler" in "kommentarsreglerna"):
+    Swedish inflection. One pass over the text's words serves every group."""
+    cleaned = [sorted({w.strip().lower() for w in group if w.strip()}, key=len, reverse=True) for group in groups]
+    by_first: dict[str, list[tuple[list[str], int]]] = {}
+    for index, words in enumerate(cleaned):
+        for word in words:
+            tokens = _WORD.findall(word)
+            by_first.setdefault(tokens[0], []).append((tokens, index))
+
+    def inflected(token: str, word: str) -> bool:
+        return token.startswith(word) and len(token) - len(word) <= _MAX_ENDING
 
     def expand(text: str) -> list[str]:
+        tokens = _WORD.findall(text.lower())
+        hit: list[int] = []
+        for i, token in enumerate(tokens):
+            for cut in range(max(1, len(token) - _MAX_ENDING), len(token) + 1):
+                for words, index in by_first.get(token[:cut], ()):
+                    if index in hit:
+                        continue
+                    n = len(words)
+                    if n == 1 or (
+                        cut == len(token)
+                        and tokens[i + 1 : i + n - 1] == words[1:-1]
+                        and i + n - 1 < len(tokens)
+                        and inflected(tokens[i + n - 1], words[-1])
+                    ):
+                        hit.append(index)
+        if not hit:
+            return []
+        padded = " " + " ".join(tokens) + " "
         found: list[str] = []
-        lowered = text.lower()
-        for pattern, words in compiled:
-            if pattern.search(text):
-                found += [w for w in words if w not in found and not _has_word(lowered, w)]
+        for index in sorted(hit):  # the data file's order: the same index for the same data
+            found += [w for w in cleaned[index] if w not in found and f" {w} " not in padded]
         return found
 
     return expand
 
 
-def _has_word(lowered: str, word: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", lowered) is not None
+def _padded(text: str) -> str:
+    """The text's words in lower case, with one space between and around them."""
+    return " " + " ".join(_WORD.findall(text.lower())) + " "
 
 
 def plain(markup: str) -> str:
@@ -114,7 +138,7 @@ def enrich(index: dict, data: dict, page_url: Callable[[str], str]) -> dict:
         text_words = [
             w
             for w in expand(plain(doc["text"] + " " + doc.get(TEXT_WORDS, "")))
-            if w not in title_words and not _has_word(title.lower(), w)
+            if w not in title_words and f" {w} " not in _padded(title)
         ]
         for field, words in ((TITLE_WORDS, title_words), (TEXT_WORDS, text_words)):
             value = " ".join([doc.get(field, ""), *words]).strip()
