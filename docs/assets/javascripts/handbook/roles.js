@@ -3,7 +3,9 @@
  * the list of that role's rules, which is otherwise folded (<details>).
  *
  * Root: <div data-mdx-component="roles">, one section per role with the id
- * roll-<role id> and a <details> list of its rules.
+ * roll-<role id> and a <details> list of its rules. Material's instant
+ * navigation may set the address after the page has started, so the component
+ * also follows Material's location$ and the hashchange event.
  */
 export function startRoles(root) {
   function open() {
@@ -13,10 +15,19 @@ export function startRoles(root) {
     const details = section?.querySelector("details");
     if (details) details.open = true;
   }
-  function onHashChange() {
-    if (root.isConnected) open();
-    else window.removeEventListener("hashchange", onHashChange); // left by instant navigation
+  let subscription = null;
+  function follow() {
+    if (root.isConnected) {
+      open();
+      return;
+    }
+    // Left by instant navigation.
+    window.removeEventListener("hashchange", follow);
+    subscription?.unsubscribe();
   }
-  window.addEventListener("hashchange", onHashChange);
+  window.addEventListener("hashchange", follow);
+  if (window.location$ && typeof window.location$.subscribe === "function") {
+    subscription = window.location$.subscribe(() => window.setTimeout(follow));
+  }
   open();
 }
