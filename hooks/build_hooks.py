@@ -4,18 +4,25 @@
   build with one clear report and exit 1, never a traceback from a macro; the
   glossary becomes the abbreviations shown as tooltips;
 - on_files: every page's front matter and macro calls, and that each section's
-  rules are rendered on its own page exactly once;
+  rules are rendered on its own page exactly once; a short link page per rule
+  (r/<id>/, short_links.py) and the rules as open data (data/regler.json,
+  open_data.py);
 - on_nav: the pages the 404 page links to are in the nav;
 - on_env (after every page is rendered, before any is written): mistakes in
-  the partials, and every link and anchor in the rendered pages.
+  the partials, and every link and anchor in the rendered pages;
+- on_post_build (after Material's search wrote its index): an entry per rule
+  and the synonyms from the data file in the search index.
 
 The checks themselves are plain modules (guideline_data, page_macros,
-html_check, partials) that know nothing of MkDocs.
+html_check, partials, search_index, short_links, open_data) that know nothing
+of MkDocs.
 """
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,13 +30,16 @@ import glossary
 import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
 import html_check
 import ids
+import open_data
 import page_macros
 import partials
+import search_index
+import short_links
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -125,6 +135,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems += ids.problems(data, ids.load_record(root), ids.record_text(root), path.read_text(encoding="utf-8"))
     if problems:
         raise PluginError(guideline_data.DataError(problems, subject="Handboken").report())
+    for path, html in _short_link_pages(config, data).items():
+        files.append(File.generated(config, path, content=html))
+    for path, content in open_data.files(data, _page_url(config), config.site_url).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -159,6 +173,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         for f in files.documentation_pages()
         if f.page is not None
     ]
+    pages += [
+        html_check.RenderedPage(f"{path} (kort länk till en regel)", path.removesuffix("index.html"), html)
+        for path, html in _short_link_pages(config, guideline_data.load(data_path(config))).items()
+    ]
     others = {f.url for f in files if not f.is_documentation_page()}
     problems = html_check.problems(pages, others)
     if problems:
@@ -167,6 +185,30 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
             report = [*report[: _MAX_LINES + 1], f"  … och {len(report) - _MAX_LINES - 1} fel till av samma slag."]
         raise PluginError("\n".join(report))
     return env
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """The search index: every rule its own entry, synonyms from the data file."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():  # search turned off
+        return
+    data = guideline_data.load(data_path(config))
+    index = json.loads(path.read_text(encoding="utf-8"))
+
+    enriched = search_index.enrich(index, data, _page_url(config))
+    path.write_text(json.dumps(enriched, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _page_url(config: MkDocsConfig) -> Callable[[str], str]:
+    """A Markdown page's site URL, the way MkDocs computes it."""
+    return lambda src: File(src, "", "", config.use_directory_urls).url
+
+
+def _short_link_pages(config: MkDocsConfig, data: dict) -> dict[str, str]:
+    overrides = Path(config.config_file_path).resolve().parent / "overrides"
+    versions = ids.load_record(Path(config.config_file_path).resolve().parent)
+    return short_links.pages(data, _page_url(config), overrides, config.site_name, versions)
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:

@@ -739,7 +739,7 @@ _LEVEL_WORD = {"ska": re.compile(r"\bska\b", re.IGNORECASE), "bör": re.compile(
 
 
 def _level_problems(rule: dict, path: tuple, problem: Any, topic_levels: dict[str, Any]) -> Iterator[Problem]:
-    """A rule's level must match its sources and its own wording."""
+    """A rule's level must match its sources and its own wording; a ska rule says how to check it."""
     level = rule.get("level")
     sources = [s for _, s in _items(rule.get("source"))]
     kinds = {s.get("kind") for s in sources}
@@ -762,6 +762,13 @@ def _level_problems(rule: dict, path: tuple, problem: Any, topic_levels: dict[st
                 "till den lag eller det ämne i riktlinjen som kräver regeln."
             )
         yield problem((*path, "level"), message)
+    if level == "ska" and "how_to_check" not in rule:  # the schema checks the text when it is there
+        yield problem(
+            (*path, "how_to_check"),
+            "En ska-regel måste säga hur man kontrollerar att den följs. Lägg till how_to_check: med en eller "
+            "två meningar om vad man tittar på, till exempel: Kontots beskrivning har en länk till kommunens "
+            "information om personuppgifter.",
+        )
     text = rule.get("text")
     if level in _LEVEL_WORD and isinstance(text, str) and not _LEVEL_WORD[level].search(text):
         yield problem(

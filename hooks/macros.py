@@ -218,6 +218,26 @@ def define_env(env: Any) -> None:
         )
 
     @env.macro
+    def roles_way_in() -> str:
+        """'Vad gäller för mig?': per role, its rules in the catalogue, the role, and the
+        checklists with a step for it (home page)."""
+        rules = {r["id"]: r for r in data["rules"]}
+
+        def item_roles(item: dict) -> list[str]:
+            return item.get("roles") or (rules[item["rule"]]["roles"] if item.get("rule") else [])
+
+        entries = []
+        for role in data["roles"]:
+            own = [r for r in data["rules"] if role["id"] in r["roles"]]
+            checklists = [
+                c
+                for c in data["checklists"]
+                if any(role["id"] in item_roles(item) for step in c["steps"] for item in step["items"])
+            ]
+            entries.append({"role": role, "count": len(own), "checklists": checklists})
+        return render("roles_way_in.html", entries=entries)
+
+    @env.macro
     def glossary() -> str:
         """The glossary, sorted the Swedish way (å, ä, ö last)."""
         entries = sorted(data["glossary"], key=lambda e: _swedish_sort_key(e["term"]))

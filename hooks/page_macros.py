@@ -28,6 +28,7 @@ MACROS: dict[str, str | None] = {
     "task_list": "forms",
     "comment_guide": None,
     "roles": None,
+    "roles_way_in": None,
     "glossary": None,
     "contact": None,
     "official_accounts": None,

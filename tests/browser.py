@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, is_short_link
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -63,7 +63,7 @@ def axe_violations(page: object) -> list[str]:
 def page_paths(site_root: Path) -> list[str]:
     """URL paths ('', 'regler/', ...) of every built content page."""
     paths = []
-    for index in sorted(site_root.rglob("index.html")):
+    for index in sorted(p for p in site_root.rglob("index.html") if not is_short_link(site_root, p)):
         rel = index.parent.relative_to(site_root).as_posix()
         paths.append("" if rel == "." else rel + "/")
     return paths

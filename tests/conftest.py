@@ -31,11 +31,18 @@ class Site:
     url: str  # where it is served, ending in /
 
     def pages(self) -> list[Path]:
-        """Every built content page (not the 404 page)."""
-        return sorted(p for p in self.root.rglob("*.html") if p.name == "index.html")
+        """Every built content page (not the 404 page, not the short links r/<id>/)."""
+        return sorted(
+            p for p in self.root.rglob("*.html") if p.name == "index.html" and not is_short_link(self.root, p)
+        )
 
     def page(self, url_path: str) -> Path:
         return self.root / url_path / "index.html"
+
+
+def is_short_link(site_root: Path, path: Path) -> bool:
+    """A generated short link page (r/<id>/index.html), which only sends the reader on."""
+    return path.relative_to(site_root).parts[0] == "r" and len(path.relative_to(site_root).parts) == 3
 
 
 def soup(path: Path) -> BeautifulSoup:

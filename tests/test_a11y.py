@@ -126,7 +126,37 @@ def test_filtered_rule_catalogue_passes_axe(site: Site, context: object, scheme:
     page.select_option("#filter-roll", DATA["roles"][0]["id"])
     page.select_option("#filter-niva", "ska")
     assert page.locator("[data-mdx-rule-count]").inner_text().startswith("Visar")
-    assert not axe_violations(page)
+    failures = {"role and level": axe_violations(page)}
+    page.select_option("#filter-roll", "")
+    page.select_option("#filter-niva", "")
+    page.select_option("#filter-avsnitt", "arkiv")
+    page.locator("#filter-text").press_sequentially("kopia", delay=20)
+    page.locator(
+        ".mdx-rule-index tbody tr:visible .mdx-rule-index__check summary"
+    ).first.click()  # "Så kontrollerar du" open
+    failures["text, section and a check open"] = axe_violations(page)
+    page.goto(site.url + "regler/?roll=chef", wait_until="load")
+    page.locator("[data-mdx-filter-notice]").wait_for(state="visible")
+    failures["an unknown filter reported"] = axe_violations(page)
+    failures = {state: v for state, v in failures.items() if v}
+    assert not failures, failures
+    watched.assert_clean()
+
+
+def test_search_and_copy_link_pass_axe(site: Site, context: object, scheme: str) -> None:
+    watched = open_page(context, site, "inlagg-och-kommentarer/", scheme)
+    page = watched.page
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
+    page.locator("#oetiska-blockera").get_by_role("button", name="Kopiera länk").click()
+    page.locator("#oetiska-blockera [data-mdx-copy-status]", has_text="Länken är kopierad.").wait_for()
+    failures = {"a link copied": axe_violations(page)}
+    page.locator(".md-search__input").click()
+    page.keyboard.type("radera kommentar", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(500)  # the last keystroke's results
+    failures["search open with results"] = axe_violations(page)
+    failures = {state: v for state, v in failures.items() if v}
+    assert not failures, failures
     watched.assert_clean()
 
 

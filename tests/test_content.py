@@ -14,7 +14,7 @@ from pathlib import Path
 import guideline_data
 import pytest
 from bs4 import NavigableString, Tag
-from conftest import ROOT, Site, copy_project, mkdocs_build, read_data, soup, write_data
+from conftest import ROOT, Site, copy_project, is_short_link, mkdocs_build, read_data, soup, write_data
 from glossary import abbreviations
 from lix import MAX_LIX, MAX_MEDIAN_LIX, lix
 from lix import problems as readability_problems
@@ -400,7 +400,11 @@ def set_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def content_pages(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("index.html") if not p.parent.name.startswith(("search", "assets")))
+    return sorted(
+        p
+        for p in root.rglob("index.html")
+        if not p.parent.name.startswith(("search", "assets")) and not is_short_link(root, p)
+    )
 
 
 def placeholder_problems(root: Path) -> list[str]:

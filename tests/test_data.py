@@ -35,8 +35,8 @@ def check(tmp_path: Path, content: str | bytes) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(CHECKER), str(path)], capture_output=True, text=True, timeout=60)
 
 
-# Form fields after the fixture's only one (plattform, lines 52-56): the first
-# added field starts on line 57, with its keys on the lines below.
+# Form fields after the fixture's only one (plattform, lines 53-57): the first
+# added field starts on line 58, with its keys on the lines below.
 FIELDS_END = "        required: true\nchecklists:"
 
 
@@ -52,6 +52,12 @@ def field(field_id: str, type_: str = "text", required: str = "false", more: str
         f"      - id: {field_id}\n        label: {field_id.capitalize()}\n        type: {type_}\n"
         f"        required: {required}\n{more}"
     )
+
+
+def test_every_ska_rule_says_how_to_check_it() -> None:
+    data = guideline_data.load(ROOT / "data" / "guideline.yml")
+    missing = [r["id"] for r in data["rules"] if r["level"] == "ska" and not (r["how_to_check"] or "").strip()]
+    assert not missing
 
 
 def test_real_data_file_is_valid() -> None:
@@ -87,7 +93,7 @@ CASES = [
             "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: handboken",
             "    roles: &r [kontoansvarig]\n    section: syfte\n    source:\n      - kind: handboken",
         ),
-        41,
+        42,
         "",
         "Ankare",
     ),
@@ -99,7 +105,7 @@ CASES = [
             "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: riktlinjen",
             "    roles: kontoansvarig\n    section: syfte\n    source:\n      - kind: riktlinjen",
         ),
-        33,
+        34,
         "rules › nr 1 (syfte-skriftligt) › roles",
         "lista",
     ),
@@ -113,28 +119,28 @@ CASES = [
     (
         "unknown-field",
         replace("    level: ska\n", "    levle: ska\n"),
-        32,
+        33,
         "rules › nr 1 (syfte-skriftligt) › levle",
         "Okänt fält levle",
     ),
     (
         "bad-level",
         replace("    level: ska\n", "    level: måste\n"),
-        32,
+        33,
         "rules › nr 1 (syfte-skriftligt) › level",
         "ska, bör",
     ),
     (
         "malformed-id",
         replace("  - id: svara-snabbt", "  - id: Svara Snabbt"),
-        38,
+        39,
         "rules › nr 2 (Svara Snabbt) › id",
         "små bokstäver",
     ),
     (
         "duplicate-rule-id",
         replace("  - id: svara-snabbt", "  - id: syfte-skriftligt"),
-        38,
+        39,
         "rules › nr 2 (syfte-skriftligt) › id",
         "används redan",
     ),
@@ -148,14 +154,14 @@ CASES = [
     (
         "duplicate-item-id",
         replace("          - id: punkt-egen", "          - id: punkt-syfte"),
-        67,
+        68,
         "items › nr 2 (punkt-syfte) › id",
         "används redan",
     ),
     (
         "item-id-is-a-rule-id",
         replace("          - id: punkt-egen", "          - id: svara-snabbt"),
-        67,
+        68,
         "items › nr 2 (svara-snabbt) › id",
         "redan id för en regel",
     ),
@@ -165,21 +171,21 @@ CASES = [
             "    roles: [kontoansvarig]\n    section: syfte\n    source:\n      - kind: riktlinjen",
             "    roles: [redaktor]\n    section: syfte\n    source:\n      - kind: riktlinjen",
         ),
-        33,
+        34,
         "rules › nr 1 (syfte-skriftligt) › roles › nr 1",
         "Rollen 'redaktor' finns inte",
     ),
     (
         "unknown-rule",
         replace("            rule: syfte-skriftligt", "            rule: finns-inte"),
-        66,
+        67,
         "items › nr 1 (punkt-syfte) › rule",
         "Regeln 'finns-inte' finns inte",
     ),
     (
         "unknown-section",
         replace("    section: syfte\n", "    section: okant\n"),
-        34,
+        35,
         "rules › nr 1 (syfte-skriftligt) › section",
         "Avsnittet 'okant' finns inte",
     ),
@@ -191,7 +197,7 @@ CASES = [
             "            roles: [kontoansvarig]\n",
             "        items: []\n",
         ),
-        64,
+        65,
         "steps › nr 1 (steg-ett) › items",
         "tom",
     ),
@@ -200,14 +206,14 @@ CASES = [
         replace(
             "            rule: syfte-skriftligt\n", "            rule: syfte-skriftligt\n            text: Dubbelt.\n"
         ),
-        65,
+        66,
         "items › nr 1 (punkt-syfte)",
         "antingen rule",
     ),
     (
         "select-without-options",
         replace("        options: [Facebook, Instagram]\n", ""),
-        52,
+        53,
         "forms › nr 1 (anmalan) › fields › nr 1 (plattform)",
         "options saknas",
     ),
@@ -215,7 +221,7 @@ CASES = [
     (
         "ska-resting-only-on-the-handbook",
         replace("      - kind: riktlinjen\n        topic: omfattning\n", "      - kind: handboken\n"),
-        32,
+        33,
         "rules › nr 1 (syfte-skriftligt) › level]",
         "ska men vilar bara på vägledning eller handbokens råd",
     ),
@@ -225,28 +231,28 @@ CASES = [
             "      - kind: riktlinjen\n        topic: omfattning\n",
             "      - kind: vägledning\n        authority: JO\n        document: ett beslut\n",
         ),
-        32,
+        33,
         "rules › nr 1 (syfte-skriftligt) › level]",
         "En ska-regel måste ha minst en källa med kind: lag eller kind: riktlinjen",
     ),
     (
         "ska-resting-on-a-topic-the-decision-says-bor-about",
         replace("        topic: omfattning\n", "        topic: krav\n"),
-        32,
+        33,
         "rules › nr 1 (syfte-skriftligt) › level]",
         "beslutet säger bara bör om ämnet krav",
     ),
     (
         "rule-text-without-its-level",
         replace("    text: Du bör svara", "    text: Svara"),
-        39,
+        40,
         "rules › nr 2 (svara-snabbt) › text]",
         "texten säger inte bör",
     ),
     (
         "unknown-topic",
         replace("        topic: omfattning\n", "        topic: okant\n"),
-        37,
+        38,
         "rules › nr 1 (syfte-skriftligt) › source › nr 1 › topic]",
         "Ämnet 'okant' finns inte",
     ),
@@ -267,21 +273,21 @@ CASES = [
     (
         "unknown-kind",
         replace("      - kind: handboken\n", "      - kind: praxis\n"),
-        44,
+        45,
         "rules › nr 2 (svara-snabbt) › source › nr 1 › kind]",
         "Tillåtna värden: lag, vägledning, riktlinjen, handboken",
     ),
     (
         "lag-without-statute",
         replace(HANDBOKEN, '      - kind: lag\n        sfs: "1974:152"\n        reference: 1 kap. 9 §\n'),
-        44,
+        45,
         "rules › nr 2 (svara-snabbt) › source › nr 1]",
         "Fältet statute saknas",
     ),
     (
         "lag-without-sfs-or-eu",
         replace(HANDBOKEN, "      - kind: lag\n        statute: Regeringsformen\n        reference: 1 kap. 9 §\n"),
-        44,
+        45,
         "rules › nr 2 (svara-snabbt) › source › nr 1]",
         "Ett av fälten sfs eller eu måste finnas",
     ),
@@ -292,14 +298,14 @@ CASES = [
             '      - kind: lag\n        statute: Dataskyddsförordningen\n        sfs: "2018:218"\n'
             '        eu: "2016/679"\n        reference: artikel 9\n',
         ),
-        44,
+        45,
         "rules › nr 2 (svara-snabbt) › source › nr 1]",
         "Fälten sfs och eu får inte finnas samtidigt",
     ),
     (
         "lag-without-reference-or-note",
         replace(HANDBOKEN, '      - kind: lag\n        statute: Upphovsrättslagen\n        sfs: "1960:729"\n'),
-        44,
+        45,
         "rules › nr 2 (svara-snabbt) › source › nr 1]",
         "En lag utan reference",
     ),
@@ -310,42 +316,42 @@ CASES = [
             "      - kind: lag\n        statute: Dataskyddsförordningen\n"
             '        eu: "679/2016/EU"\n        reference: artikel 9\n',
         ),
-        46,
+        47,
         "rules › nr 2 (svara-snabbt) › source › nr 1 › eu]",
         "EU-nummer",
     ),
     (
         "vagledning-without-document",
         replace("      - kind: handboken\n", "      - kind: vägledning\n        authority: JO\n"),
-        44,
+        45,
         "rules › nr 2 (svara-snabbt) › source › nr 1]",
         "Fältet document saknas",
     ),
     (
         "vagledning-from-an-unknown-authority",
         replace(HANDBOKEN, "      - kind: vägledning\n        authority: Facebook\n        document: Villkor\n"),
-        45,
+        46,
         "rules › nr 2 (svara-snabbt) › source › nr 1 › authority]",
         "Tillåtna värden: JO",
     ),
     (
         "riktlinjen-without-topic",
         replace("        topic: omfattning\n", ""),
-        36,
+        37,
         "rules › nr 1 (syfte-skriftligt) › source › nr 1]",
         "Fältet topic saknas",
     ),
     (
         "field-of-another-kind",
         replace("        topic: omfattning\n", "        topic: omfattning\n        statute: Regeringsformen\n"),
-        38,
+        39,
         "rules › nr 1 (syfte-skriftligt) › source › nr 1 › statute]",
         "Fältet statute hör inte till den här sortens källa",
     ),
     (
         "handboken-with-a-topic",
         replace("      - kind: handboken\n", "      - kind: handboken\n        topic: krav\n"),
-        45,
+        46,
         "rules › nr 2 (svara-snabbt) › source › nr 1 › topic]",
         "hör inte till den här sortens källa",
     ),
@@ -360,14 +366,14 @@ CASES = [
     (
         "form-for-an-unknown-checklist",
         replace("    checklist: starta-konto\n", "    checklist: starta\n"),
-        48,
+        49,
         "forms › nr 1 (anmalan) › checklist]",
         "Checklistan 'starta' finns inte",
     ),
     (
         "form-with-an-unknown-rule",
         replace("    rule: syfte-skriftligt\n", "    rule: syfte\n"),
-        49,
+        50,
         "forms › nr 1 (anmalan) › rule]",
         "Regeln 'syfte' finns inte",
     ),
@@ -379,21 +385,21 @@ CASES = [
             "    next_steps: Något.\n    fields:\n      - id: namn\n        label: Namn\n        type: text\n"
             "        required: true\nchecklists:\n",
         ),
-        59,
+        60,
         "forms › nr 2 (anmalan-tva) › checklist]",
-        "har redan en blankett (rad 48)",
+        "har redan en blankett (rad 49)",
     ),
     (
         "after-handin-without-a-title",
         replace("        title: Beslut\n", "        title: Beslut\n        after_handin: true\n"),
-        58,
+        59,
         "checklists › nr 1 (starta-konto) › id]",
         "ingen after_handin_title",
     ),
     (
         "after-handin-title-without-steps",
         replace("    version: 1\n", "    version: 1\n    after_handin_title: Efter godkännandet\n"),
-        61,
+        62,
         "checklists › nr 1 (starta-konto) › after_handin_title]",
         "används aldrig",
     ),
@@ -405,7 +411,7 @@ CASES = [
             "        title: Noll\n        after_handin: true\n        items:\n          - id: punkt-noll\n"
             "            text: Skapa kontot.\n            roles: [kontoansvarig]\n",
         ),
-        70,
+        71,
         "steps › nr 2 (steg-ett) › id]",
         "Flytta det före de stegen",
     ),
@@ -419,28 +425,28 @@ CASES = [
     (
         "differs-from-an-unknown-field",
         with_fields(field("andra", more="    differs_from: forsta\n")),
-        61,
+        62,
         "forms › nr 1 (anmalan) › fields › nr 2 (andra) › differs_from]",
         "Fältet 'forsta' finns inte i blanketten. Det finns: plattform, andra.",
     ),
     (
         "differs-from-itself",
         with_fields(field("andra", more="    differs_from: andra\n")),
-        61,
+        62,
         "forms › nr 1 (anmalan) › fields › nr 2 (andra) › differs_from]",
         "kan inte jämföras med sig självt",
     ),
     (
         "required-when-an-unknown-field",
         with_fields(field("annan", more="    required_when: {field: platform, equals: Annan}\n")),
-        61,
+        62,
         "forms › nr 1 (anmalan) › fields › nr 2 (annan) › required_when › field]",
         "Fältet 'platform' finns inte",
     ),
     (
         "required-when-a-value-that-is-not-an-option",
         with_fields(field("annan", more="    required_when: {field: plattform, equals: Annan plattform}\n")),
-        61,
+        62,
         "forms › nr 1 (anmalan) › fields › nr 2 (annan) › required_when › equals]",
         "'Annan plattform' är inget val i fältet 'plattform'. Skriv ett av valen exakt som i listan: "
         "Facebook, Instagram.",
@@ -448,58 +454,72 @@ CASES = [
     (
         "required-when-a-field-without-options",
         with_fields(field("namn") + field("annan", more="    required_when: {field: namn, equals: x}\n")),
-        65,
+        66,
         "forms › nr 1 (anmalan) › fields › nr 3 (annan) › required_when › field]",
         "har inga val (options)",
     ),
     (
         "required-when-on-a-required-field",
         with_fields(field("annan", required="true", more="    required_when: {field: plattform, equals: Facebook}\n")),
-        60,
+        61,
         "forms › nr 1 (anmalan) › fields › nr 2 (annan) › required]",
         "både required: true och required_when",
     ),
     (
         "not-before-on-a-text-field",
         with_fields(field("start", more="    not_before: today\n")),
-        61,
+        62,
         "forms › nr 1 (anmalan) › fields › nr 2 (start) › not_before]",
         "not_before fungerar bara för fält med type: date",
     ),
     (
         "not-before-an-unknown-word",
         with_fields(field("start", "date", more="    not_before: igår\n")),
-        61,
+        62,
         "forms › nr 1 (anmalan) › fields › nr 2 (start) › not_before]",
         "Tillåtna värden: today",
     ),
     (
         "format-on-a-date-field",
         with_fields(field("epost", "date", more="    format: email\n")),
-        61,
+        62,
         "forms › nr 1 (anmalan) › fields › nr 2 (epost) › format]",
         "format fungerar bara för fält med type: text",
     ),
     (
         "a-message-for-a-check-the-field-does-not-have",
         with_fields(field("andra", more="    messages:\n      differs_from: Ange en annan person\n")),
-        62,
+        63,
         "forms › nr 1 (anmalan) › fields › nr 2 (andra) › messages › differs_from]",
         "Meddelandet används aldrig: fältet har inte differs_from",
     ),
     (
         "empty-messages",
         with_fields(field("andra", more="    messages: {}\n")),
-        61,
+        62,
         "forms › nr 1 (anmalan) › fields › nr 2 (andra) › messages]",
         "Fältet är tomt",
     ),
     (
         "a-message-for-an-unknown-check",
         with_fields(field("andra", more="    messages:\n      differs: Ange en annan person\n")),
-        62,
+        63,
         "forms › nr 1 (anmalan) › fields › nr 2 (andra) › messages › differs]",
         "Okänt fält differs",
+    ),
+    (
+        "a-ska-rule-that-does-not-say-how-to-check-it",
+        replace("    how_to_check: Syftet står i kontots anmälan.\n", ""),
+        30,
+        "rules › nr 1 (syfte-skriftligt) › how_to_check]",
+        "En ska-regel måste säga hur man kontrollerar att den följs",
+    ),
+    (
+        "an-empty-how-to-check",
+        replace("    how_to_check: Syftet står i kontots anmälan.\n", "    how_to_check: ' '\n"),
+        32,
+        "rules › nr 1 (syfte-skriftligt) › how_to_check]",
+        "Texten är tom",
     ),
 ]
 

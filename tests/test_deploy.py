@@ -24,11 +24,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import ids
 import pytest
 import site_check
 from browser import axe_violations, watch
-from conftest import BUILD_ENV, ROOT, _free_port, soup
-from test_checklists import START, START_ITEMS, SUBMIT, fill_required
+from conftest import BUILD_ENV, ROOT, _free_port, copy_project, read_data, soup, write_data
+from test_checklists import DATA, START, START_ITEMS, SUBMIT, fill_required
+from test_ids import V1, loose_rule
 
 DEPLOY = ROOT / "deploy"
 EDIT_URL = "https://git.example.org/kommun/handbok/-/edit/main/"
@@ -51,6 +53,8 @@ class Served:
     root: Path  # the built site nginx serves
     url: str  # http://127.0.0.1:<port>/
     port: int
+    retired: str  # a rule id published once and retired since
+    replacement: str  # the rule that replaced it
 
 
 def nginx_config(conf_dir: Path, site: Path, port: int) -> Path:
@@ -107,9 +111,19 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     site, conf_dir = tmp / "site", tmp / "conf"
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
+    # A project copy with one published version and one rule retired since, so that a
+    # retired id's short link is served too.
+    project = copy_project(tmp / "project")
+    retired = loose_rule(project)
+    ids.record_publication(project, DATA, V1)
+    data = read_data(project)
+    data["rules"] = [r for r in data["rules"] if r["id"] != retired["id"]]
+    replacement = next(r for r in data["rules"] if r["section"] == retired["section"])
+    data["retired"] = [{"id": retired["id"], "replaced_by": replacement["id"]}]
+    write_data(project, data)
     # Built with the repository's address set, so every page also has 'Föreslå en ändring'.
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         env={**BUILD_ENV, "SITE_URL": url, "REPO_EDIT_URL": EDIT_URL},
         capture_output=True,
         text=True,
@@ -129,7 +143,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     proc = subprocess.Popen([NGINX, "-p", str(conf_dir), "-e", str(conf_dir / "error.log"), "-c", str(config)])
     try:
         _wait_for_port(port, proc, conf_dir / "error.log")
-        yield Served(site, url, port)
+        yield Served(site, url, port, retired["id"], replacement["id"])
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -403,4 +417,26 @@ def test_404_page_without_violation(served: Served, checked: tuple) -> None:
     assert page.locator(".md-header").is_visible(), "the theme's styles and scripts load at any depth"
     # The 404 response itself is logged as a failed resource; nothing else may be.
     watched.errors[:] = [e for e in watched.errors if "404" not in e]
+    assert_no_violation(watched, violations)
+
+
+@pytest.mark.browser
+def test_short_links_and_a_retired_id_lead_on_without_violation(served: Served, checked: tuple) -> None:
+    """A rule's short link lands on the rule; a retired id's short link lands on the
+    note at its old anchor, which says the rule has changed and links to its replacement."""
+    watched, violations = checked
+    page = watched.page
+    page.goto(served.url + f"r/{served.replacement}/")
+    page.wait_for_url(f"**#{served.replacement}")
+    assert page.locator(f"[id='{served.replacement}']").is_visible()
+    page.goto(served.url + f"r/{served.retired}/")
+    page.wait_for_url(f"**#{served.retired}")
+    note = page.locator(f".mdx-retired[id='{served.retired}']")
+    assert note.is_visible()
+    assert "finns inte längre" in note.inner_text()
+    note.locator(f"a[href$='#{served.replacement}']").click()
+    page.wait_for_url(f"**#{served.replacement}")
+    response, _ = get(served, f"r/{served.retired}/")
+    assert response.status == 200
+    assert_security_headers(response, "a retired id's short link")
     assert_no_violation(watched, violations)

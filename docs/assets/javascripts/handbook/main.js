@@ -15,9 +15,11 @@ import { startCommentGuide } from "./comment-guide.js";
 import { startRecurring } from "./recurring.js";
 import { startClearStorage } from "./clear-storage.js";
 import { startRegistration } from "./registration.js";
+import { startRoles } from "./roles.js";
 import { startRuleIndex } from "./rule-index.js";
 import { available } from "./storage.js";
 import { startTaskList } from "./task-list.js";
+import { startRuleLinks } from "./rule-links.js";
 
 const INIT = "data-mdx-component-init";
 
@@ -31,6 +33,8 @@ const COMPONENTS = {
   "rule-index": startRuleIndex,
   "comment-guide": startCommentGuide,
   "clear-storage": startClearStorage,
+  "rule-links": startRuleLinks,
+  roles: startRoles,
 };
 
 const STORAGE_NOTICE =

@@ -1,0 +1,61 @@
+/*
+ * "Kopiera länk" on every rule card: puts the rule's full address on the
+ * clipboard and says so next to the button and to screen readers (the
+ * card's role="status"). The button ships `hidden`: without JavaScript the
+ * card's own #id link is the way to the address.
+ *
+ * Root: <div data-mdx-component="rule-links"> around the rule cards, each an
+ * element with the rule id as its id, a [data-mdx-copy-link] button and a
+ * [data-mdx-copy-status] element.
+ */
+const CLEAR_AFTER_MS = 6000;
+
+/** The address of rule `id` on the page at `href`: no query (search highlight), the rule as anchor. */
+export function ruleUrl(href, id) {
+  const url = new URL(href);
+  url.search = "";
+  url.hash = id;
+  return url.toString();
+}
+
+async function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  // Pages opened from disk or over plain http: the older way, through a selection.
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand("copy");
+  area.remove();
+  if (!copied) throw new Error("copy refused");
+}
+
+export function startRuleLinks(root) {
+  for (const button of root.querySelectorAll("[data-mdx-copy-link]")) {
+    const rule = button.closest(".mdx-rule");
+    const status = rule.querySelector("[data-mdx-copy-status]");
+    let timer;
+    button.addEventListener("click", async () => {
+      const url = ruleUrl(window.location.href, rule.id);
+      clearTimeout(timer);
+      status.textContent = "";
+      try {
+        await copyText(url);
+        status.textContent = "Länken är kopierad.";
+      } catch {
+        status.textContent = `Det gick inte att kopiera. Länken är ${url}`;
+        return; // keep the address on screen, to copy by hand
+      }
+      timer = setTimeout(() => {
+        status.textContent = "";
+      }, CLEAR_AFTER_MS);
+    });
+    button.hidden = false;
+  }
+}
