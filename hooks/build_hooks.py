@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import downloads
 import glossary
 import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
 import html_check
@@ -158,6 +159,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         if f.page is not None
     ]
     others = {f.url for f in files if not f.is_documentation_page()}
+    others.update(downloads.published())  # written by scripts/publish.py after the build
     problems = html_check.problems(pages, others)
     if problems:
         report = guideline_data.DataError(problems, subject="Den byggda handboken").report().splitlines()

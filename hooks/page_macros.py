@@ -37,6 +37,8 @@ MACROS: dict[str, str | None] = {
     "source_kinds": None,
     "changes": None,
     "notice": None,
+    "print_handbook": None,
+    "downloads_list": None,
 }
 
 _NOUN = {"sections": "inget avsnitt", "checklists": "ingen checklista", "forms": "ingen blankett"}
