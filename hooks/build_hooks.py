@@ -107,6 +107,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             # Not through MkDocs' logger: --strict would turn it into a failed build, and the
             # site works without the settings. Shown, not fatal.
             print(warning, file=sys.stderr)
+    offline = config.plugins.get("offline") or config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        # The offline copy (scripts/offline.py) carries the search worker's shim itself: without
+        # this the plugin would load it from another host.
+        config.extra["polyfills"] = ["assets/javascripts/iframe-worker-shim.js"]
     partials.stash.enabled = True  # on_page_content puts the macros' HTML back
     abbr = config.mdx_configs.setdefault("abbr", {})
     abbr["glossary"] = {**glossary.abbreviations(data["glossary"]), **abbr.get("glossary", {})}

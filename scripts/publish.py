@@ -53,6 +53,7 @@ import downloads  # noqa: E402  (hooks/ is not a package)
 import guideline_data  # noqa: E402
 import ids  # noqa: E402
 import lix  # noqa: E402
+import offline  # noqa: E402  (scripts/offline.py)
 import pdf  # noqa: E402  (scripts/pdf.py)
 import site_check  # noqa: E402
 
@@ -108,7 +109,8 @@ def checks_before_swap(tmp_dir: Path, *, site_url: str) -> list[str]:
 
 
 def make_downloads(site: Path, config_file: Path) -> None:
-    """The whole handbook as a PDF, and the offline copy, into the new site."""
+    """The whole handbook as a PDF, and the offline copy, into the new site (before the
+    checks, which then find the files the pages link to)."""
     started = time.monotonic()
     print("Skriver ut hela handboken till en PDF med Chromium …")
     title = guideline_data.load(guideline_data.data_file_for(str(config_file)))["guideline"]["title"]
@@ -118,6 +120,14 @@ def make_downloads(site: Path, config_file: Path) -> None:
         raise PublishError(str(exc)) from None
     size = f"{result.path.stat().st_size / 1_000_000:.1f}".replace(".", ",")
     print(f"  {downloads.PDF}: {result.pages} sidor, {size} MB ({time.monotonic() - started:.0f} s)")
+    started = time.monotonic()
+    print("Bygger kopian att läsa utan internet …")
+    try:
+        zipped = offline.build(config_file, site / downloads.OFFLINE_ZIP, BUILD_ENV)
+    except offline.OfflineError as exc:
+        raise PublishError(str(exc)) from None
+    size = f"{zipped / 1_000_000:.1f}".replace(".", ",")
+    print(f"  {downloads.OFFLINE_ZIP}: {size} MB ({time.monotonic() - started:.0f} s)")
 
 
 def after_publish(out_dir: Path, *, site_url: str, version: dict | None = None) -> None:
