@@ -26,7 +26,7 @@ serve: check-data ## Visa handboken på http://127.0.0.1:8000 (uppdateras när d
 build: check-data ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
-publish: $(VENV)/.site ## Bygg, kontrollera och byt ut site/ i ett enda steg (kräver SITE_URL; förra versionen sparas i site.previous/)
+publish: $(VENV)/.site browser node_modules/.package-lock.json ## Bygg, kontrollera och byt ut site/ i ett enda steg (kräver SITE_URL; förra versionen sparas i site.previous/)
 	@$(BIN)/python scripts/publish.py --out $(SITE)
 
 rollback: $(VENV)/.site ## Gå tillbaka till den förra publiceringen (byter plats på site/ och site.previous/)

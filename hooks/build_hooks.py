@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import downloads
 import glossary
 import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
 import html_check
@@ -118,6 +119,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             # Not through MkDocs' logger: --strict would turn it into a failed build, and the
             # site works without the settings. Shown, not fatal.
             print(warning, file=sys.stderr)
+    offline = config.plugins.get("offline") or config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        # The offline copy (scripts/offline.py) carries the search worker's shim itself: without
+        # this the plugin would load it from another host.
+        config.extra["polyfills"] = ["assets/javascripts/iframe-worker-shim.js"]
     partials.stash.enabled = True  # on_page_content puts the macros' HTML back
     abbr = config.mdx_configs.setdefault("abbr", {})
     abbr["glossary"] = {**glossary.abbreviations(data["glossary"]), **abbr.get("glossary", {})}
@@ -178,6 +184,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         for path, html in _short_link_pages(config, guideline_data.load(data_path(config))).items()
     ]
     others = {f.url for f in files if not f.is_documentation_page()}
+    others.update(downloads.published())  # written by scripts/publish.py after the build
     problems = html_check.problems(pages, others)
     if problems:
         report = guideline_data.DataError(problems, subject="Den byggda handboken").report().splitlines()

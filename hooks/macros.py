@@ -24,6 +24,7 @@ if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
 import comment_guide as guide_graph  # noqa: E402
+import downloads  # noqa: E402
 import glossary as terms  # noqa: E402
 import guideline_data  # noqa: E402
 import ids  # noqa: E402
@@ -109,6 +110,23 @@ def define_env(env: Any) -> None:
         walk(config.nav)
         return titles
 
+    def book_titles() -> dict[str, str]:
+        """Markdown source path -> its title in the nav, with the group's title for an
+        "Översikt" (the first page of a group), so that a title stands alone on paper."""
+        titles: dict[str, str] = {}
+
+        def walk(items: Any, parent: str | None) -> None:
+            for item in items or []:
+                if isinstance(item, dict):
+                    for title, target in item.items():
+                        if isinstance(target, str):
+                            titles[target] = parent if parent and title == "Översikt" else title
+                        else:
+                            walk(target, title)
+
+        walk(config.nav, None)
+        return titles
+
     versions = ids.load_record(project)
     marks = ids.marks(versions)
 
@@ -123,7 +141,38 @@ def define_env(env: Any) -> None:
             retired=retired,
             marks=marks,
             page_titles=page_titles(),
+            anchor_prefix="",
         )
+
+    @env.macro
+    def print_handbook() -> str:
+        """The whole guideline on one page (docs/hela-handboken.md): a title page with the
+        latest published version, a table of contents, and every section's rules, grouped
+        by the page that explains them, in the data file's order."""
+        titles = book_titles()
+        groups: list[dict] = []
+        for section in data["sections"]:
+            if not groups or groups[-1]["page"] != section["page"]:
+                groups.append(
+                    {"page": section["page"], "title": titles.get(section["page"], section["title"]), "sections": []}
+                )
+            groups[-1]["sections"].append(
+                {**section, "rules": [r for r in data["rules"] if r["section"] == section["id"]]}
+            )
+        return render(
+            "print_handbook.html",
+            groups=groups,
+            version=versions[-1] if versions else None,
+            municipality=config.copyright,
+            downloads=downloads.published(),
+            marks=marks,
+            page_titles=page_titles(),
+        )
+
+    @env.macro
+    def downloads_list() -> str:
+        """Links to the print page and, in a published build, to the PDF and the offline copy."""
+        return render("downloads.html", downloads=downloads.published())
 
     @env.macro
     def changes() -> str:

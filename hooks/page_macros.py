@@ -39,6 +39,8 @@ MACROS: dict[str, str | None] = {
     "changes": None,
     "notice": None,
     "accessibility_statement": None,
+    "print_handbook": None,
+    "downloads_list": None,
 }
 
 _NOUN = {"sections": "inget avsnitt", "checklists": "ingen checklista", "forms": "ingen blankett"}

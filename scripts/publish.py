@@ -8,15 +8,22 @@
    version in data/published.yml (hooks/ids.py: the published ids and rule
    texts, dated today, so the page Ändringar shows it), and builds with
    `mkdocs build --strict` into a temporary directory next to the output.
-3. Runs checks_before_swap() over the finished site: the site's own checks
+   With MDX_DOWNLOADS=1 the pages link to the two files of step 3.
+3. Prints the whole handbook with Chromium to hela-handboken.pdf in the new
+   site (scripts/pdf.py: title page, contents with page numbers, header and
+   footer), and builds an offline copy (use_directory_urls false, Material's
+   offline plugin) into handbok-offline.zip there (scripts/offline.py).
+   Without Chromium the publication stops and says how to install it: the
+   pages link to the PDF, so a site without it would have a broken link.
+4. Runs checks_before_swap() over the finished site: the site's own checks
    (hooks/site_check.py) and readability (hooks/lix.py).
-4. Only then replaces the output directory in one move: the new directory and the
+5. Only then replaces the output directory in one move: the new directory and the
    published one swap places (renameat2 RENAME_EXCHANGE on Linux, else two renames),
    and the previous site is kept as <out>.previous for `make rollback`.
-5. after_publish() says what was published, and that data/published.yml goes
+6. after_publish() says what was published, and that data/published.yml goes
    into a pull request.
 
-Anything that fails before step 4 leaves the published site exactly as it was,
+Anything that fails before step 5 leaves the published site exactly as it was,
 and the record of published versions as it was.
 Messages are Swedish and a user's mistake never shows a traceback.
 """
@@ -34,6 +41,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -41,9 +49,12 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import guideline_data  # noqa: E402  (hooks/ is not a package)
+import downloads  # noqa: E402  (hooks/ is not a package)
+import guideline_data  # noqa: E402
 import ids  # noqa: E402
 import lix  # noqa: E402
+import offline  # noqa: E402  (scripts/offline.py)
+import pdf  # noqa: E402  (scripts/pdf.py)
 import site_check  # noqa: E402
 
 BUILD_ENV = {
@@ -51,6 +62,7 @@ BUILD_ENV = {
     "NO_MKDOCS_2_WARNING": "1",
     "DISABLE_MKDOCS_2_WARNING": "true",
     "PYTHONDONTWRITEBYTECODE": "1",
+    downloads.ENV: "1",
 }
 HOW_TO_SET = (
     "Skriv adressen före kommandot, till exempel:\n"
@@ -94,6 +106,28 @@ def checks_before_swap(tmp_dir: Path, *, site_url: str) -> list[str]:
     problems = site_check.problems(tmp_dir, site_url)
     problems += lix.problems(lix.site_scores(tmp_dir))
     return problems
+
+
+def make_downloads(site: Path, config_file: Path) -> None:
+    """The whole handbook as a PDF, and the offline copy, into the new site (before the
+    checks, which then find the files the pages link to)."""
+    started = time.monotonic()
+    print("Skriver ut hela handboken till en PDF med Chromium …")
+    title = guideline_data.load(guideline_data.data_file_for(str(config_file)))["guideline"]["title"]
+    try:
+        result = pdf.make_pdf(site, site / downloads.PDF, title=f"Handbok: {title}")
+    except pdf.PdfError as exc:
+        raise PublishError(str(exc)) from None
+    size = f"{result.path.stat().st_size / 1_000_000:.1f}".replace(".", ",")
+    print(f"  {downloads.PDF}: {result.pages} sidor, {size} MB ({time.monotonic() - started:.0f} s)")
+    started = time.monotonic()
+    print("Bygger kopian att läsa utan internet …")
+    try:
+        zipped = offline.build(config_file, site / downloads.OFFLINE_ZIP, BUILD_ENV)
+    except offline.OfflineError as exc:
+        raise PublishError(str(exc)) from None
+    size = f"{zipped / 1_000_000:.1f}".replace(".", ",")
+    print(f"  {downloads.OFFLINE_ZIP}: {size} MB ({time.monotonic() - started:.0f} s)")
 
 
 def after_publish(out_dir: Path, *, site_url: str, version: dict | None = None) -> None:
@@ -192,6 +226,7 @@ def publish(out_dir: Path, config_file: Path, site_url: str) -> None:
             for line in output.splitlines():
                 if line.startswith(("VARNING", "WARNING")):
                     print(line, file=sys.stderr)
+            make_downloads(tmp_dir, config_file)
             print("Kontrollerar den byggda webbplatsen …")
             problems = checks_before_swap(tmp_dir, site_url=site_url)
             if problems:

@@ -8,6 +8,7 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,11 @@ import ids  # noqa: E402
 import publish  # noqa: E402
 
 
-def run_publish(out: Path, project: Path | None = None, site_url: str | None = URL, *extra: str):
-    env = {k: v for k, v in BUILD_ENV.items() if k not in ("SITE_URL", "REPO_EDIT_URL")}
+def run_publish(
+    out: Path, project: Path | None = None, site_url: str | None = URL, *extra: str, env_extra: dict | None = None
+):
+    env = {k: v for k, v in BUILD_ENV.items() if k not in ("SITE_URL", "REPO_EDIT_URL", "CHROMIUM")}
+    env.update(env_extra or {})
     if site_url is not None:
         env["SITE_URL"] = site_url
     command = [sys.executable, str(PUBLISH), "--out", str(out), *extra]
@@ -90,6 +94,26 @@ def test_first_publication_is_complete_and_readable(published: tuple) -> None:
     assert URL in (out / "sitemap.xml").read_text(encoding="utf-8")
     assert out.stat().st_mode & 0o055 == 0o055, "the web server (another user) can read the published folder"
     assert sorted(p.name for p in out.parent.iterdir()) == ["site"], "no temporary folder or lock file left"
+
+
+def test_a_publication_has_the_whole_handbook_as_pdf_and_an_offline_copy(published: tuple) -> None:
+    _, out, _ = published
+    assert (out / "hela-handboken.pdf").read_bytes().startswith(b"%PDF-")
+    with zipfile.ZipFile(out / "handbok-offline.zip") as archive:
+        names = set(archive.namelist())
+    assert {"handbok/index.html", "handbok/regler.html", "handbok/search/search_index.js"} <= names
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="hela-handboken.pdf"' in home and 'href="handbok-offline.zip"' in home
+    assert 'href="../hela-handboken.pdf"' in (out / "hela-handboken" / "index.html").read_text(encoding="utf-8")
+
+
+def test_without_chromium_nothing_is_published(published: tuple) -> None:
+    """The pages link to the PDF: without a browser to print it, the publication stops."""
+    project, out, before = published
+    result = run_publish(out, project, env_extra={"CHROMIUM": "/finns/inte/chromium"})
+    assert_refused(result, "Chromium saknas", "apt-get install chromium")
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["site"]
 
 
 def test_a_broken_data_file_leaves_the_published_site_untouched(published: tuple) -> None:

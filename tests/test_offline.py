@@ -1,0 +1,90 @@
+"""The offline copy (scripts/offline.py, made by make publish): a zip that works
+opened from disk, file://: pages, navigation, search and checklists."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import BUILD_ENV, ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import offline
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy, zipped as make publish does and unpacked again: its index.html."""
+    tmp = tmp_path_factory.mktemp("offline")
+    (tmp / "site").mkdir()
+    out = tmp / "site" / "handbok-offline.zip"
+    size = offline.build(ROOT / "mkdocs.yml", out, {**BUILD_ENV, "SITE_URL": "https://handbok.example.se/"})
+    assert size == out.stat().st_size > 100_000
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(tmp / "unpacked")
+    return tmp / "unpacked" / offline.FOLDER / "index.html"
+
+
+def test_the_copy_has_pages_as_files_and_no_modules(unpacked: Path) -> None:
+    root = unpacked.parent
+    assert (root / "regler.html").is_file()
+    assert (root / "checklistor" / "starta-konto.html").is_file()
+    assert (root / "search" / "search_index.js").is_file()
+    for page in root.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'type="module"' not in html, page
+        assert "unpkg.com" not in html, page
+
+
+def test_bundle_keeps_each_module_apart() -> None:
+    script = offline.bundle(ROOT / "docs" / "assets" / "javascripts" / "handbook")
+    assert "\nimport " not in script and "\nexport " not in script
+    # model.js and recurring-model.js both have isIsoDate: each stays in its own scope.
+    assert script.count("function isIsoDate") == 2
+    assert (
+        script.index("const __mdx_storage") < script.index("const __mdx_checklist") < script.index("const __mdx_main")
+    )
+
+
+@pytest.mark.browser
+def test_the_copy_works_from_disk(unpacked: Path, browser: object) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "about:")) else outside.append(r.url))
+    page.goto(unpacked.as_uri())
+    assert page.title().startswith("Handbok")
+
+    # Navigation: a link in the menu opens the page, as a file.
+    link = page.locator(".md-sidebar--primary a.md-nav__link:visible", has_text="Alla regler").first
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/regler.html")
+    assert page.locator("h1").inner_text().startswith("Alla regler")
+
+    # Search, from disk.
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("gallring", delay=20)  # Material searches on key events, not on fill()
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert results.count() > 0
+    href = results.first.locator("a").first.get_attribute("href")
+    assert ".html" in href and not href.startswith(("http", "/")), href
+
+    # A checklist: the tick is kept after a reload (the page's JavaScript runs from disk).
+    page.goto((unpacked.parent / "checklistor" / "starta-konto.html").as_uri())
+    box = page.locator(".mdx-checklist__box").first
+    box.check()
+    summary = page.locator(".mdx-checklist__summary").first
+    assert "1 av" in summary.inner_text()
+    page.reload()
+    assert page.locator(".mdx-checklist__box").first.is_checked()
+    assert "1 av" in page.locator(".mdx-checklist__summary").first.inner_text()
+    assert not outside, f"requests to other hosts: {outside}"
+    assert not errors, errors
+    context.close()
