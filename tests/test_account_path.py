@@ -184,22 +184,8 @@ def test_nothing_is_said_when_storage_works(site: Site, context: object) -> None
 
 
 def fill_closing(page: object) -> dict[str, str]:
-    values = {}
-    for field in CLOSING["fields"]:
-        if not field["required"]:
-            continue
-        selector = f"#anmalan-avslut-{field['id']}"
-        if field["type"] == "select":
-            value = field["options"][0]
-            page.select_option(selector, value)
-        elif field["type"] == "date":
-            value = START_DATE
-            page.fill(selector, value)
-        else:
-            value = f"Svar för {field['label']}"
-            page.fill(selector, value)
-        values[field["id"]] = value
-    return values
+    required = [f for f in CLOSING["fields"] if f["required"]]
+    return fill_required(page, fields=required, form_id="anmalan-avslut")
 
 
 @pytest.mark.browser

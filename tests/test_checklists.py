@@ -313,12 +313,16 @@ def test_keyboard_only(site: Site, context: object) -> None:
     watched.assert_clean()
 
 
-def fill_required(page: object, skip: str | None = None) -> dict[str, str]:
+def fill_required(
+    page: object, skip: str | None = None, fields: list[dict] | None = None, form_id: str = "anmalan"
+) -> dict[str, str]:
+    """Fill every required field of a form (the registration unless `fields` and
+    `form_id` say otherwise) with a valid answer; returns the answers."""
     values = {}
-    for field in REQUIRED:
+    for field in REQUIRED if fields is None else fields:
         if field["id"] == skip:
             continue
-        selector = f"#anmalan-{field['id']}"
+        selector = f"#{form_id}-{field['id']}"
         if field["type"] == "select":
             value = field["options"][0]
             page.select_option(selector, value)

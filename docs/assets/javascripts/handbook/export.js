@@ -60,18 +60,23 @@ function copyWithSelection(text) {
   return ok;
 }
 
-// Copy `doc` as plain text; resolves to the message to announce.
-export async function copyAsText(doc) {
-  const text = toText(doc);
-  const done = "Anmälan är kopierad. Klistra in den i ett mejl eller dokument.";
-  const failed = "Det gick inte att kopiera. Markera texten under Kontrollera dina uppgifter och kopiera den.";
+// Put `text` on the clipboard: the Clipboard API, else a selection (pages
+// opened from disk or over plain http). Resolves to whether it worked.
+export async function copyText(text) {
   if (navigator.clipboard && navigator.clipboard.writeText) {
     try {
       await navigator.clipboard.writeText(text);
-      return done;
+      return true;
     } catch {
       // Fall through to the selection.
     }
   }
-  return copyWithSelection(text) ? done : failed;
+  return copyWithSelection(text);
+}
+
+// Copy `doc` as plain text; resolves to the message to announce.
+export async function copyAsText(doc) {
+  const done = "Anmälan är kopierad. Klistra in den i ett mejl eller dokument.";
+  const failed = "Det gick inte att kopiera. Markera texten under Kontrollera dina uppgifter och kopiera den.";
+  return (await copyText(toText(doc))) ? done : failed;
 }

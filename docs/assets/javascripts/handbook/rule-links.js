@@ -8,6 +8,8 @@
  * element with the rule id as its id, a [data-mdx-copy-link] button and a
  * [data-mdx-copy-status] element.
  */
+import { copyText } from "./export.js";
+
 const CLEAR_AFTER_MS = 6000;
 
 /** The address of rule `id` on the page at `href`: no query (search highlight), the rule as anchor. */
@@ -16,24 +18,6 @@ export function ruleUrl(href, id) {
   url.search = "";
   url.hash = id;
   return url.toString();
-}
-
-async function copyText(text) {
-  if (navigator.clipboard && window.isSecureContext) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  // Pages opened from disk or over plain http: the older way, through a selection.
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.append(area);
-  area.select();
-  const copied = document.execCommand("copy");
-  area.remove();
-  if (!copied) throw new Error("copy refused");
 }
 
 export function startRuleLinks(root) {
@@ -45,13 +29,11 @@ export function startRuleLinks(root) {
       const url = ruleUrl(window.location.href, rule.id);
       clearTimeout(timer);
       status.textContent = "";
-      try {
-        await copyText(url);
-        status.textContent = "Länken är kopierad.";
-      } catch {
+      if (!(await copyText(url))) {
         status.textContent = `Det gick inte att kopiera. Länken är ${url}`;
         return; // keep the address on screen, to copy by hand
       }
+      status.textContent = "Länken är kopierad.";
       timer = setTimeout(() => {
         status.textContent = "";
       }, CLEAR_AFTER_MS);
