@@ -20,6 +20,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402  (one place for how Chromium is started)
+
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 # What a project copy needs to build.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
@@ -125,24 +128,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     assert result.returncode == 0, result.stderr
     with serve(out, port):
         yield Site(out, url)
-
-
-def chromium_path() -> str | None:
-    """Debian's chromium when present (or $CHROMIUM), else Playwright's own browser."""
-    explicit = os.environ.get("CHROMIUM")
-    if explicit:
-        return explicit
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

@@ -83,10 +83,10 @@ def test_a_misspelled_name_in_a_partial_names_the_partial_and_line(
 
 
 def test_a_broken_link_in_generated_html_stops_the_build(project: Path, tmp_path: Path) -> None:
-    for partial in ("checklist.html", "recurring.html"):
-        _edit(
-            project / "overrides/partials" / partial, 'href="{{ rule_href(rule) }}"', 'href="{{ rule_href(rule) }}-x"'
-        )
+    # The item line that checklist.html and recurring.html share links each item to its rule.
+    _edit(
+        project / "overrides/partials/rule_parts.html", 'href="{{ rule_href(rule) }}"', 'href="{{ rule_href(rule) }}-x"'
+    )
     stderr = _fails(project, tmp_path / "out")
     assert re.search(
         r"docs/checklistor/\S+\.md \[länk\]: Ankaret #[a-z-]+-x finns inte på sidan [a-z/-]+ "
