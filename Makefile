@@ -23,7 +23,7 @@ help: ## Visa alla kommandon
 serve: check-data ## Visa handboken på http://127.0.0.1:8000 (uppdateras när du sparar)
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
 
-build: check-data ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
+build: check-data node_modules/.package-lock.json ## Bygg den publicerbara webbplatsen till site/ (sätt SITE_URL till den publika adressen)
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
 publish: $(VENV)/.site browser node_modules/.package-lock.json ## Bygg, kontrollera och byt ut site/ i ett enda steg (kräver SITE_URL; förra versionen sparas i site.previous/)
@@ -32,7 +32,7 @@ publish: $(VENV)/.site browser node_modules/.package-lock.json ## Bygg, kontroll
 rollback: $(VENV)/.site ## Gå tillbaka till den förra publiceringen (byter plats på site/ och site.previous/)
 	@$(BIN)/python scripts/publish.py --out $(SITE) --rollback
 
-check: $(VENV)/.site ## Kontrollera allt före ett ändringsförslag: datafilen, sidorna, publicerade id, bygget, länkar och läsbarhet
+check: $(VENV)/.site node_modules/.package-lock.json ## Kontrollera allt före ett ändringsförslag: datafilen, sidorna, publicerade id, bygget, länkar och läsbarhet
 	$(BIN)/python hooks/check.py
 
 check-data: $(VENV)/.site ## Den snabba delen av make check: datafilen, sidorna och publicerade id, utan att bygga
@@ -57,7 +57,7 @@ lint-js: node_modules/.package-lock.json ## Kontrollera JavaScript (ESLint) och 
 test-js: ## Testa webbläsarkodens rena moduler med Node (node --test, utan webbläsare)
 	node --test --test-reporter=spec tests/js/
 
-bench: $(VENV)/.site ## Mät byggtid och sidstorlek (skriver ut siffror)
+bench: $(VENV)/.site node_modules/.package-lock.json browser nginx ## Mät byggtid, storlek och Lighthouse (skriver ut siffror)
 	$(BIN)/python scripts/bench.py
 
 browser: ## Se till att det finns en Chromium för webbläsartesterna

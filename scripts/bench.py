@@ -1,20 +1,36 @@
-"""Benchmark: how long a strict build takes against plain Material, and how
-heavy the pages are.
+"""Benchmark: how long a strict build takes against plain Material, how heavy
+the pages are, and what Lighthouse says of the site as nginx serves it.
 
 Prints figures; asserts nothing (timings on shared machines are noisy, so
-compare figures from one run). "Plain Material" is the same docs/ and the same
-mkdocs.yml without our hooks, macros and theme overrides; the two builds
-alternate so that a busy machine slows both alike. The target is a ratio of
-at most 1.5. Our build keeps two caches in .cache/ (the checked data file
-and the compiled partials); the first build after a change pays for them, and
-the script prints that figure too.
+compare figures from one run).
 
-    make bench            # or: .venv/bin/python scripts/bench.py [runs]
+1. Build time. "Plain Material" is the same docs/ and the same mkdocs.yml
+   without our hooks, macros and theme overrides; the two builds alternate so
+   that a busy machine slows both alike. The target is a ratio of at most 1.5.
+   Our build keeps two caches in .cache/ (the checked data file and the
+   compiled partials); the first build after a change pays for them, and the
+   script prints that figure too.
+2. Sizes: the site, each page's HTML, the search index, and our own JavaScript
+   and CSS as nginx sends them (gzip), in all and per page. Target: at most
+   12 KB on any page.
+3. Lighthouse (lighthouse in package-lock.json, mobile, its default simulated
+   throttling) with Debian's chromium, against a strict build served by nginx
+   with deploy/ (gzip on): the home page, the rule catalogue, a law page, the
+   checklist page and the comment guide, each run `--runs` times (3 unless
+   told), interleaved, and the median printed. The same runs on a bare
+   Material page (one short page, Material's defaults) show what this machine
+   allows. Target: 100 in performance, accessibility, best practices and SEO.
+
+    make bench                                   # everything
+    .venv/bin/python scripts/bench.py --only lighthouse --runs 3
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
+import http.client
+import json
 import os
 import shutil
 import statistics
@@ -27,8 +43,33 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import nginx  # noqa: E402  (scripts/nginx.py)
+import pdf  # noqa: E402  (scripts/pdf.py: where Chromium is)
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 TARGET_RATIO = 1.5
+TARGET_OWN_KB = 12
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+METRICS = {  # Lighthouse audit -> (column, unit divisor, unit)
+    "first-contentful-paint": ("FCP", 1000, "s"),
+    "largest-contentful-paint": ("LCP", 1000, "s"),
+    "total-blocking-time": ("TBT", 1, "ms"),
+    "cumulative-layout-shift": ("CLS", 1, ""),
+    "speed-index": ("SI", 1000, "s"),
+}
+# The kinds of page issue 14 names, by their address in the site.
+PAGES = {
+    "home page": "",
+    "rule catalogue": "regler/",
+    "law page": "lagar/offentlighet/",
+    "checklist": "checklistor/starta-konto/",
+    "comment guide": "inlagg/hantera-kommentar/",
+}
+# Our own files, as built by hooks/bundle.py: what a page loads of them is counted.
+OWN = ("/assets/javascripts/handbook/", "/assets/stylesheets/handbook.css", "/assets/javascripts/short-link.js")
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -63,7 +104,7 @@ def kib(n: int) -> str:
     return f"{n / 1024:7.1f} KiB"
 
 
-def main(runs: int) -> None:
+def build_benchmark(runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         out, plain_out = tmp_path / "site", tmp_path / "plain"
@@ -87,11 +128,6 @@ def main(runs: int) -> None:
         site = out
         files = [p for p in site.rglob("*") if p.is_file()]
         print(f"\nsite: {len(files)} files, {kib(sum(p.stat().st_size for p in files))} on disk")
-        own = [*sorted((site / "assets/javascripts/handbook").glob("*.js")), site / "assets/stylesheets/handbook.css"]
-        for path in own:
-            raw = path.read_bytes()
-            print(f"  {path.relative_to(site)}: {kib(len(raw))} ({kib(len(gzip.compress(raw)))} gzip)")
-
         print("\npage HTML (gzip), heaviest first:")
         pages = sorted(site.rglob("index.html"), key=lambda p: p.stat().st_size, reverse=True)
         for page in pages:
@@ -102,5 +138,146 @@ def main(runs: int) -> None:
         print(f"\nsearch index: {kib(index.stat().st_size)} ({kib(len(gzip.compress(index.read_bytes())))} gzip)")
 
 
+def served_size(port: int, path: str) -> int:
+    """The bytes nginx sends for `path` to a browser that accepts gzip (the body, not the headers)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
+    body = conn.getresponse().read()
+    conn.close()
+    return len(body)
+
+
+def lighthouse(url: str, chromium: str, out: Path) -> dict | None:
+    """One Lighthouse run (mobile, simulated throttling); its report, or None when it failed."""
+    flags = " ".join(a for a in pdf.CHROMIUM_ARGS if a != "--headless") + " --headless=new --disable-dev-shm-usage"
+    result = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={flags}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
+        env={**os.environ, "CHROME_PATH": chromium},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode != 0 or not out.exists():
+        return None
+    report = json.loads(out.read_text(encoding="utf-8"))
+    if report.get("runtimeError") or any(report["categories"][c]["score"] is None for c in CATEGORIES):
+        return None
+    return report
+
+
+def summarise(report: dict, port: int, sizes: dict[str, int]) -> dict:
+    """Scores (0-100), metrics and the bytes of our own files this page requested."""
+    row = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    for audit in METRICS:
+        row[audit] = report["audits"][audit]["numericValue"]
+    own = set()
+    for item in report["audits"]["network-requests"]["details"]["items"]:
+        path = item["url"].split(f"127.0.0.1:{port}", 1)[-1]
+        if path.startswith(OWN):
+            own.add(path)
+    for path in own - sizes.keys():
+        sizes[path] = served_size(port, path)
+    row["own"] = sum(sizes[p] for p in own)
+    return row
+
+
+def bare_material(directory: Path, site_url: str) -> Path:
+    """Material as it comes, one short Swedish page: what this machine allows Lighthouse to see."""
+    (directory / "docs").mkdir(parents=True)
+    (directory / "docs" / "index.md").write_text("# Riktlinje\n\nEn kort sida.\n", encoding="utf-8")
+    config = {"site_name": "Material", "site_url": site_url, "theme": {"name": "material", "language": "sv"}}
+    (directory / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    site = directory / "site"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(directory / "mkdocs.yml"), "-d", str(site)],
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
+    return site
+
+
+def lighthouse_benchmark(runs: int) -> None:
+    chromium = pdf.chromium_path()
+    if not LIGHTHOUSE.is_file() or not chromium or not nginx.NGINX:
+        print("Lighthouse skipped: it needs node_modules/ (npm ci), Debian's chromium and nginx (make bench has them).")
+        return
+    version = json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        port, bare_port = nginx.free_port(), nginx.free_port()
+        site = tmp_path / "site"
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+            check=True,
+            env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"},
+            cwd=ROOT,
+            capture_output=True,
+        )
+        bare = bare_material(tmp_path / "bare", f"http://127.0.0.1:{bare_port}/")
+        own_files = {
+            "/" + p.relative_to(site).as_posix()
+            for p in site.rglob("*")
+            if p.is_file() and ("/" + p.relative_to(site).as_posix()).startswith(OWN)
+        }
+        rows: dict[str, list[dict]] = {name: [] for name in [*PAGES, "bare Material"]}
+        failed: dict[str, int] = dict.fromkeys(rows, 0)
+        sizes: dict[str, int] = {}
+        with (
+            nginx.serving(site, tmp_path / "conf", port),
+            nginx.serving(bare, tmp_path / "bare-conf", bare_port),
+        ):
+            total_own = sum(served_size(port, p) for p in own_files)
+            targets = [(name, f"http://127.0.0.1:{port}/{path}", port) for name, path in PAGES.items()]
+            targets.append(("bare Material", f"http://127.0.0.1:{bare_port}/", bare_port))
+            for run in range(runs):  # interleaved: a busy moment slows every page alike
+                for name, url, at in targets:
+                    for _attempt in range(2):  # Lighthouse sometimes fails to record a trace
+                        report = lighthouse(url, chromium, tmp_path / f"report-{run}.json")
+                        if report:
+                            rows[name].append(summarise(report, at, sizes))
+                            break
+                        failed[name] += 1
+        print(f"\nLighthouse {version} (mobile, simulated throttling), Debian's chromium, nginx with gzip;")
+        print(f"median of {runs} runs (lowest-highest). Targets: 100 everywhere, own JS+CSS <= {TARGET_OWN_KB} KB/page")
+        head = f"  {'page':15} {'perf':>10} {'a11y':>5} {'bp':>4} {'seo':>4}"
+        head += "".join(f" {col:>6}" for col, _, _ in METRICS.values()) + f" {'own JS+CSS':>11}"
+        print(head)
+        for name, results in rows.items():
+            if not results:
+                print(f"  {name:15} no run succeeded")
+                continue
+            perf = [r["performance"] for r in results]
+            line = f"  {name:15} {statistics.median(perf):>4.0f} ({min(perf)}-{max(perf)})".ljust(28)
+            line += "".join(f" {statistics.median(r[c] for r in results):>4.0f}" for c in CATEGORIES[1:])
+            for audit, (_, divisor, unit) in METRICS.items():
+                value = statistics.median(r[audit] for r in results) / divisor
+                line += f" {value:>4.2f}" if unit != "ms" else f" {value:>4.0f}"
+                line += unit.ljust(2)
+            line += f" {results[0]['own'] / 1000:>6.1f} KB"
+            print(line + (f"  ({failed[name]} failed runs retried)" if failed[name] else ""))
+        print(f"  our JS+CSS in all, any page's: {total_own / 1000:.1f} KB gzip ({len(own_files)} files)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (build: 5, Lighthouse: 3)")
+    parser.add_argument("--only", choices=("build", "lighthouse"), help="one part only")
+    args = parser.parse_args(argv)
+    if args.only != "lighthouse":
+        build_benchmark(args.runs or 5)
+    if args.only != "build":
+        lighthouse_benchmark(args.runs or 3)
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    main()

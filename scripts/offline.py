@@ -10,8 +10,8 @@ handbok-offline.zip.
   build_hooks points the page at it, so nothing is fetched from another host.
 - Browsers refuse JavaScript modules from file://, so the handbook's modules
   (docs/assets/javascripts/handbook/) are joined into one classic script for the
-  copy (`bundle`): checklists, ticks that are remembered, the guide and the forms
-  work from disk too.
+  copy by esbuild (hooks/bundle.py): checklists, ticks that are remembered, the
+  guide and the forms work from disk too.
 """
 
 from __future__ import annotations
@@ -25,62 +25,24 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "hooks"))
+
+import bundle  # noqa: E402  (hooks/bundle.py; hooks/ is not a package)
+
 OFFLINE_ENV = "MDX_OFFLINE"
 SHIM = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"  # also in hooks/build_hooks.py
-MODULES = Path("assets") / "javascripts" / "handbook"
 BUNDLE = "assets/javascripts/handbook-offline.js"
 FOLDER = "handbok"  # the folder inside the zip
 
-_IMPORT = re.compile(r'^import\s+(?:\*\s+as\s+(\w+)|\{([^}]*)\})\s+from\s+"\./([\w-]+)\.js";[ \t]*$', re.M)
-_EXPORT = re.compile(r"^export\s+((?:async\s+)?function\*?|const|let|class)\s+(\w+)", re.M)
 _MODULE_TAG = re.compile(r'<script src="([^"]*)assets/javascripts/handbook/main\.js" type="module"></script>')
 
 
 class OfflineError(Exception):
     """The offline copy could not be made; the message is Swedish."""
-
-
-def bundle(directory: Path, entry: str = "main.js") -> str:
-    """The ES modules under `directory`, starting at `entry`, as one classic script:
-    each module in its own function scope, imports read from the modules before it."""
-    order: list[str] = []
-    seen: set[str] = set()
-    sources: dict[str, str] = {}
-
-    def visit(name: str) -> None:
-        if name in seen:
-            return
-        seen.add(name)
-        path = directory / f"{name}.js"
-        if not path.is_file():
-            raise OfflineError(f"Modulen {path.name} finns inte i {directory}.")
-        sources[name] = text = path.read_text(encoding="utf-8")
-        for match in _IMPORT.finditer(text):
-            visit(match.group(3))
-        order.append(name)
-
-    visit(entry.removesuffix(".js"))
-    parts = ['"use strict";']
-    for name in order:
-        text = sources[name]
-
-        def imported(match: re.Match) -> str:
-            target = "__mdx_" + match.group(3).replace("-", "_")
-            if match.group(1):
-                return f"const {match.group(1)} = {target};"
-            names = [n.strip() for n in match.group(2).split(",") if n.strip()]
-            return "const { " + ", ".join(n.replace(" as ", ": ") for n in names) + f" }} = {target};"
-
-        text = _IMPORT.sub(imported, text)
-        exported = _EXPORT.findall(text)
-        text = _EXPORT.sub(r"\1 \2", text)
-        if re.search(r"^\s*(import|export)\b", text, re.M):
-            raise OfflineError(f"{name}.js har en import eller export som kopian utan internet inte kan läsa.")
-        names = ", ".join(n for _, n in exported)
-        parts.append(f"const __mdx_{name.replace('-', '_')} = (() => {{\n{text}\nreturn {{ {names} }};\n}})();")
-    return "\n".join(parts) + "\n"
 
 
 def build(config_file: Path, out_zip: Path, env: dict[str, str]) -> int:
@@ -109,10 +71,16 @@ def build(config_file: Path, out_zip: Path, env: dict[str, str]) -> int:
         shutil.copyfile(shim, site / SHIM_TARGET)
         # Material's document$ never emits on a page opened from disk; start the components
         # when the page is read (a second start is a no-op, main.js marks each component).
-        script = (
-            bundle(site / MODULES) + 'document.addEventListener("DOMContentLoaded", () => __mdx_main.startAll());\n'
-        )
-        (site / BUNDLE).write_text(script, encoding="utf-8")
+        shutil.rmtree(site / bundle.MODULES)  # the modules a page on disk cannot load
+        try:
+            bundle.classic_script(
+                project,
+                project / "docs",
+                site / BUNDLE,
+                footer='document.addEventListener("DOMContentLoaded", () => __mdx_main.startAll());',
+            )
+        except PluginError as exc:
+            raise OfflineError(str(exc)) from None
         for page in site.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             changed = _MODULE_TAG.sub(lambda m: f'<script src="{m.group(1)}{BUNDLE}"></script>', html)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,23 @@ class Watched:
     def assert_clean(self) -> None:
         assert not self.errors, "console errors:\n" + "\n".join(self.errors)
         assert not self.foreign, "requests to other hosts:\n" + "\n".join(self.foreign)
+
+
+def as_without_javascript(context: object) -> None:
+    """Pages in `context` look as they do with JavaScript off, while tests can still run
+    axe: our scripts are blocked, and handbook.css's rules for a browser that runs
+    scripts (@media (scripting: enabled): space kept for what a component reveals)
+    apply as they do with JavaScript off, which Chromium cannot emulate."""
+    context.route("**/assets/javascripts/handbook/*.js", lambda route: route.abort())
+
+    def flipped(route: object) -> None:
+        response = route.fetch()
+        css = response.text()
+        css, flips = re.subn(r"\(scripting:\s*enabled\)", "(scripting: none)", css)
+        assert flips, "handbook.css has no rules for a browser that runs scripts"
+        route.fulfill(response=response, body=css)
+
+    context.route("**/assets/stylesheets/handbook.css", flipped)
 
 
 def watch(context: object, origin: str) -> Watched:

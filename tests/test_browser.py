@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import guideline_data
 import pytest
 from browser import PALETTES, assert_palette, axe_violations, page_paths, palette_context, watch
@@ -172,5 +174,48 @@ def test_without_javascript_only_what_works_is_shown(site: Site, browser: object
             page.wait_for_timeout(500)
             assert page.url == before
             assert not [url for url in requests if "Andersson" in url], requests
+    finally:
+        context.close()
+
+
+# Records every layout shift of the page, with the classes of what moved.
+SHIFTS = """window.__mdxShifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    // Below a thousandth Lighthouse shows 0.000: sub-pixel rounding, not a jump.
+    if (!e.hadRecentInput && e.value >= 0.001) window.__mdxShifts.push(
+      `${e.value.toFixed(4)}: ${e.sources.map((s) => s.node ? s.node.className || s.node.nodeName : "?").join(", ")}`);
+  }
+}).observe({ type: "layout-shift", buffered: true });"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_nothing_moves_when_the_components_start(site: Site, browser: object, width: int) -> None:
+    """A component's code comes after the page is drawn (hooks/bundle.py splits it out of
+    main.js). What it reveals keeps its place meanwhile, so nothing the reader sees jumps:
+    here its code is held back a quarter of a second to make that wait visible."""
+    context = browser.new_context(locale="sv-SE", viewport={"width": width, "height": 844})
+    try:
+        context.add_init_script(SHIFTS)
+        watched = watch(context, site.url.rstrip("/"))
+
+        def held_back(route: object) -> None:
+            time.sleep(0.25)
+            route.continue_()
+
+        context.route("**/assets/javascripts/handbook/chunk-*.js", held_back)
+        moved = []
+        paths = [p for p in page_paths(site.root) if "data-mdx-component" in (site.root / p / "index.html").read_text()]
+        assert len(paths) > 10
+        for path in paths:
+            watched.page.goto(site.url + path, wait_until="load")
+            watched.page.wait_for_function(
+                "() => !document.querySelector('[data-mdx-component]:not([data-mdx-component-init])')"
+            )
+            shifts = watched.page.evaluate("window.__mdxShifts")
+            if shifts:
+                moved.append(f"/{path}: {shifts}")
+        watched.assert_clean()
+        assert not moved, "\n".join(moved)
     finally:
         context.close()

@@ -10,16 +10,11 @@ lines of deploy/handbok.conf are replaced. `make test` installs nginx
 
 from __future__ import annotations
 
-import getpass
 import gzip
 import http.client
-import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +28,10 @@ from test_checklists import DATA, START, START_ITEMS, SUBMIT, fill_required
 from test_ids import V1, loose_rule
 
 DEPLOY = ROOT / "deploy"
+sys.path.insert(0, str(ROOT / "scripts"))
+import nginx  # noqa: E402  (scripts/nginx.py)
+
 EDIT_URL = "https://git.example.org/kommun/handbok/-/edit/main/"
-NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
 SECURITY_HEADERS = {
     "content-security-policy",
     "x-content-type-options",
@@ -57,55 +54,9 @@ class Served:
     replacement: str  # the rule that replaced it
 
 
-def nginx_config(conf_dir: Path, site: Path, port: int) -> Path:
-    """deploy/ as a Debian server would have it, with this test's root and port."""
-    server = (DEPLOY / "handbok.conf").read_text(encoding="utf-8")
-    server, listens = re.subn(r"(?m)^    listen .*;$", f"    listen 127.0.0.1:{port};", server)
-    server, roots = re.subn(r"(?m)^    root .*;$", f"    root {site};", server)
-    assert listens == roots == 1, "deploy/handbok.conf needs exactly one `listen` and one `root` line"
-    (conf_dir / "snippets").mkdir(parents=True)
-    shutil.copy(DEPLOY / "handbok-headers.conf", conf_dir / "snippets" / "handbok-headers.conf")
-    (conf_dir / "handbok.conf").write_text(server, encoding="utf-8")
-    # Workers switch to `user` only when nginx starts as root; then they must read tmp files.
-    user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
-    temp = "\n".join(
-        f"    {kind}_temp_path {conf_dir}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    main = conf_dir / "nginx.conf"
-    main.write_text(
-        f"""{user}
-worker_processes 1;
-daemon off;
-pid {conf_dir}/nginx.pid;
-error_log {conf_dir}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {conf_dir}/access.log;
-{temp}
-    include handbok.conf;
-}}
-""",
-        encoding="utf-8",
-    )
-    return main
-
-
-def _wait_for_port(port: int, proc: subprocess.Popen, log: Path) -> None:
-    for _ in range(100):
-        if proc.poll() is not None:
-            raise AssertionError("nginx stopped:\n" + (log.read_text() if log.exists() else ""))
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise AssertionError("nginx did not start listening")
-
-
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    if not NGINX:
+    if not nginx.NGINX:
         pytest.skip("nginx saknas och kunde inte installeras (make nginx installerar Debians paket som root)")
     tmp = tmp_path_factory.mktemp("nginx")
     site, conf_dir = tmp / "site", tmp / "conf"
@@ -133,20 +84,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     (site / "r" / "exempel").mkdir(parents=True)
     (site / "r" / "exempel" / "index.html").write_text(REDIRECT_PAGE, encoding="utf-8")
     (site / "assets" / "test.svg").write_text(BIG_SVG, encoding="utf-8")
-    config = nginx_config(conf_dir, site, port)
-    check = subprocess.run(
-        [NGINX, "-t", "-p", str(conf_dir), "-e", str(conf_dir / "error.log"), "-c", str(config)],
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stderr
-    proc = subprocess.Popen([NGINX, "-p", str(conf_dir), "-e", str(conf_dir / "error.log"), "-c", str(config)])
-    try:
-        _wait_for_port(port, proc, conf_dir / "error.log")
+    with nginx.serving(site, conf_dir, port):
         yield Served(site, url, port, retired["id"], replacement["id"])
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def get(served: Served, path: str, **headers: str) -> tuple[http.client.HTTPResponse, bytes]:
@@ -259,7 +198,7 @@ def test_long_cache_only_for_fingerprinted_files(served: Served) -> None:
     [
         ("regler/", "text/html"),
         ("assets/stylesheets/handbook.css", "text/css"),
-        ("assets/javascripts/handbook/model.js", "application/javascript"),
+        ("assets/javascripts/handbook/main.js", "application/javascript"),
         ("search/search_index.json", "application/json"),
         ("assets/test.svg", "image/svg+xml"),
         ("sitemap.xml", "text/xml"),

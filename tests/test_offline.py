@@ -3,6 +3,8 @@ opened from disk, file://: pages, navigation, search and checklists."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -38,14 +40,17 @@ def test_the_copy_has_pages_as_files_and_no_modules(unpacked: Path) -> None:
         assert "unpkg.com" not in html, page
 
 
-def test_bundle_keeps_each_module_apart() -> None:
-    script = offline.bundle(ROOT / "docs" / "assets" / "javascripts" / "handbook")
-    assert "\nimport " not in script and "\nexport " not in script
-    # model.js and recurring-model.js both have isIsoDate: each stays in its own scope.
-    assert script.count("function isIsoDate") == 2
-    assert (
-        script.index("const __mdx_storage") < script.index("const __mdx_checklist") < script.index("const __mdx_main")
-    )
+def test_the_copy_has_one_classic_script_with_every_component(unpacked: Path) -> None:
+    script = (unpacked.parent / offline.BUNDLE).read_text(encoding="utf-8")
+    assert not (unpacked.parent / "assets" / "javascripts" / "handbook").exists(), "no modules in the copy"
+    assert "import(" not in script and "export{" not in script and "export {" not in script
+    assert script.startswith(("var __mdx_main=", '"use strict";var __mdx_main=')), script[:80]
+    assert script.rstrip().endswith('document.addEventListener("DOMContentLoaded", () => __mdx_main.startAll());')
+    # Every component's code is in it (the checklist's, the form's, the guide's, ...).
+    for name in ("checklist", "recurring", "registration", "task-list", "rule-index", "comment-guide", "roles"):
+        assert re.search(rf'[{{,]"?{name}"?:', script), name
+    checked = subprocess.run(["node", "--check", str(unpacked.parent / offline.BUNDLE)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
 
 
 @pytest.mark.browser
@@ -85,6 +90,22 @@ def test_the_copy_works_from_disk(unpacked: Path, browser: object) -> None:
     page.reload()
     assert page.locator(".mdx-checklist__box").first.is_checked()
     assert "1 av" in page.locator(".mdx-checklist__summary").first.inner_text()
+
+    # The rule catalogue's filter and the comment guide run from disk too.
+    page.goto((unpacked.parent / "regler.html").as_uri())
+    count = page.locator("[data-mdx-rule-count]")
+    before = count.inner_text()
+    page.select_option("#filter-avsnitt", "arkiv")
+    page.wait_for_function("b => document.querySelector('[data-mdx-rule-count]').textContent !== b", arg=before)
+    assert page.locator(".mdx-rule-index__group:visible").count() == 1
+    page.goto((unpacked.parent / "inlagg" / "hantera-kommentar.html").as_uri())
+    page.wait_for_selector(".mdx-guide--js")
+    visible = "() => [...document.querySelectorAll('[data-mdx-step]')].filter(s => !s.hidden).length"
+    assert page.evaluate(visible) == 1, "the guide shows one step at a time"
+    first = page.locator("[data-mdx-step]:visible a[data-mdx-next]").first
+    target = first.get_attribute("data-mdx-next")
+    first.click()
+    page.locator(f"[data-mdx-step='{target}']").wait_for(state="visible")
     assert not outside, f"requests to other hosts: {outside}"
     assert not errors, errors
     context.close()

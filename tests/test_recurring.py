@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import guideline_data
 import pytest
-from browser import PALETTES, assert_palette, axe_violations, palette_context, watch
+from browser import PALETTES, as_without_javascript, assert_palette, axe_violations, palette_context, watch
 from conftest import ROOT, Site, soup
 
 DATA = guideline_data.load(ROOT / "data" / "guideline.yml")
@@ -279,7 +279,7 @@ def test_axe_in_every_state(site: Site, browser: object, scheme: str) -> None:
 
     # The page as it is without our script (axe itself needs JavaScript to run).
     context = palette_context(browser, scheme)
-    context.route("**/handbook/main.js", lambda route: route.abort())
+    as_without_javascript(context)
     page = context.new_page()
     page.goto(site.url + PATH, wait_until="load")
     assert page.locator("[data-mdx-noscript]").is_visible()

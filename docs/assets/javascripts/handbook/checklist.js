@@ -7,6 +7,7 @@
  * data-mdx-version="<n>">. Its API (see `checklistApi`) is what a registration
  * on the same page may use; main.js hands it over through `page.checklists`.
  */
+import { register } from "./registry.js";
 import * as store from "./storage.js";
 import { stepStatus, summaryText, tickedIds } from "./model.js";
 
@@ -105,3 +106,5 @@ function checklistApi(form, id, steps, boxes, update, listeners) {
     },
   };
 }
+
+register("checklist", startChecklist);

@@ -4,6 +4,7 @@
  * in a status region. The button ships hidden: without JavaScript nothing is
  * stored, and the page says how to clear site data in the browser instead.
  */
+import { register } from "./registry.js";
 import { clearAll } from "./storage.js";
 
 const QUESTION =
@@ -27,3 +28,5 @@ export function startClearStorage(root) {
         : "Klart. Allt som handboken hade sparat i den här webbläsaren är borttaget.";
   });
 }
+
+register("clear-storage", startClearStorage);

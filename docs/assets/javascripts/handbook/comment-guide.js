@@ -9,6 +9,7 @@
  * result can be shared, reloaded and reached with the back button. Each new
  * step's heading takes focus and a live region announces it.
  */
+import { register } from "./registry.js";
 import { PATH_PARAM, announcement, currentStep, outcomeText, pathValue, readPath, trail } from "./guide-model.js";
 
 const text = (el) => (el ? el.textContent.replace(/\s+/g, " ").trim() : "");
@@ -170,3 +171,5 @@ export function startCommentGuide(root) {
     subscription = window.location$.subscribe(onLocation);
   }
 }
+
+register("comment-guide", startCommentGuide);

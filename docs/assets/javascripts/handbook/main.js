@@ -6,35 +6,30 @@
  * browser (localStorage); nothing is sent anywhere.
  *
  * Each component's root carries data-mdx-component="<name>". A root is started
- * once (marked with data-mdx-component-init), and each start is wrapped in
+ * once, and marked with data-mdx-component-init when it has started (the CSS
+ * keeps the place of what it reveals until then). Each start is wrapped in
  * try/catch so one broken component does not stop the others. Material's
  * `document$` emits after every page load, instant navigation included.
  */
-import { startChecklist } from "./checklist.js";
-import { startCommentGuide } from "./comment-guide.js";
-import { startRecurring } from "./recurring.js";
-import { startClearStorage } from "./clear-storage.js";
-import { startRegistration } from "./registration.js";
-import { startRoles } from "./roles.js";
-import { startRuleIndex } from "./rule-index.js";
+import { registered } from "./registry.js";
 import { available } from "./storage.js";
-import { startTaskList } from "./task-list.js";
-import { startRuleLinks } from "./rule-links.js";
 
 const INIT = "data-mdx-component-init";
 
-// Started in this order: a registration uses the checklists started before it,
-// and a task list both.
+// Each component's code: the page loads what it has (hooks/bundle.py adds a
+// <script type="module"> per component), and these imports load what a page
+// reached by instant navigation has. Started in this order: a registration uses
+// the checklists started before it, and a task list both.
 const COMPONENTS = {
-  checklist: startChecklist,
-  recurring: startRecurring,
-  registration: startRegistration,
-  "task-list": startTaskList,
-  "rule-index": startRuleIndex,
-  "comment-guide": startCommentGuide,
-  "clear-storage": startClearStorage,
-  "rule-links": startRuleLinks,
-  roles: startRoles,
+  checklist: () => import("./checklist.js"),
+  recurring: () => import("./recurring.js"),
+  registration: () => import("./registration.js"),
+  "task-list": () => import("./task-list.js"),
+  "rule-index": () => import("./rule-index.js"),
+  "comment-guide": () => import("./comment-guide.js"),
+  "clear-storage": () => import("./clear-storage.js"),
+  "rule-links": () => import("./rule-links.js"),
+  roles: () => import("./roles.js"),
 };
 
 const STORAGE_NOTICE =
@@ -59,22 +54,51 @@ function storageNotice(scope) {
   };
 }
 
-export function startAll(scope = document) {
+function load(name) {
+  return COMPONENTS[name]().catch((error) => console.error(`Handbook: the ${name} component could not load.`, error));
+}
+
+// Roots whose start is under way or done: never started twice (a root already
+// marked, as after a second copy of this module ran, is skipped too).
+const claimed = new WeakSet();
+
+function startFound(scope, found) {
   // What components on one page share: checklist id -> its API (checklist.js),
   // form id -> its API (registration.js), and the one notice about storage.
   const page = { checklists: new Map(), forms: new Map(), storageProblem: storageNotice(scope) };
-  for (const [name, start] of Object.entries(COMPONENTS)) {
-    for (const root of scope.querySelectorAll(`[data-mdx-component="${name}"]`)) {
-      if (root.hasAttribute(INIT)) continue;
-      root.setAttribute(INIT, "");
+  for (const { name, roots } of found) {
+    const start = registered(name);
+    for (const root of roots) {
       try {
-        start(root, page);
+        if (start) start(root, page);
       } catch (error) {
         console.error(`Handbook: the ${name} component could not start.`, error);
       }
+      root.setAttribute(INIT, "");
     }
   }
   if (scope.querySelector("[data-mdx-saves]") && !available()) page.storageProblem();
+}
+
+// Starts every component in `scope` not started yet. Code already loaded starts at
+// once (a page's first load, or instant navigation back to a page); otherwise the
+// modules the page needs are fetched in parallel first. Returns a promise
+// fulfilled when all have started.
+export function startAll(scope = document) {
+  const found = [];
+  for (const name of Object.keys(COMPONENTS)) {
+    const roots = [...scope.querySelectorAll(`[data-mdx-component="${name}"]`)].filter(
+      (root) => !claimed.has(root) && !root.hasAttribute(INIT),
+    );
+    roots.forEach((root) => claimed.add(root));
+    if (roots.length) found.push({ name, roots });
+  }
+  const missing = found.filter(({ name }) => !registered(name));
+  if (!missing.length) {
+    startFound(scope, found);
+    return Promise.resolve();
+  }
+  return Promise.all(missing.map(({ name }) => load(name))).then(() => startFound(scope, found));
 }
 
 if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -9,6 +9,7 @@
  * data-mdx-version="<n>"> (overrides/partials/recurring.html). It is not a
  * form: nothing here is ever submitted.
  */
+import { register } from "./registry.js";
 import * as store from "./storage.js";
 import { dateError, parseStored, reviewRows, reviewSummary, storedRecord, todayIso } from "./recurring-model.js";
 
@@ -100,3 +101,5 @@ export function startRecurring(root, page) {
   updateReview();
   review.hidden = false;
 }
+
+register("recurring", startRecurring);

@@ -10,6 +10,7 @@
  * page and started, comes from `page.checklists` (see checklist.js for its
  * interface). The form's own status goes to `page.forms` for the task list.
  */
+import { register } from "./registry.js";
 import * as store from "./storage.js";
 import { copyAsText, download } from "./export.js";
 import { linkToControl } from "./focus.js";
@@ -254,3 +255,5 @@ export function startRegistration(root, page) {
   for (const element of root.querySelectorAll("[data-mdx-actions], [data-mdx-transfer]")) element.hidden = false;
   root.querySelector("[data-mdx-noscript]").hidden = true;
 }
+
+register("registration", startRegistration);

@@ -8,6 +8,7 @@
  * also follows Material's location$ and the hashchange event, and looks again
  * shortly after it starts. It only ever opens a list, never closes one.
  */
+import { register } from "./registry.js";
 export function startRoles(root) {
   function open() {
     // Links within the handbook also say ?roll=<id>: Material's navigation.tracking
@@ -37,3 +38,5 @@ export function startRoles(root) {
   // The address can change a moment after the page has started; look again.
   for (const ms of [50, 250, 750]) window.setTimeout(follow, ms);
 }
+
+register("roles", startRoles);

@@ -11,6 +11,7 @@
  */
 
 // The URL parameters, in the order they are written.
+import { register } from "./registry.js";
 export const PARAMS = ["text", "roll", "niva", "avsnitt"];
 // Old links said niva=bör; the URL now says bor, which survives being pasted into mail.
 const ALIASES = { niva: { bör: "bor" } };
@@ -177,3 +178,5 @@ export function startRuleIndex(root) {
   form.hidden = false;
   fromUrl();
 }
+
+register("rule-index", startRuleIndex);

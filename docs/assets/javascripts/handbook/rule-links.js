@@ -8,6 +8,7 @@
  * element with the rule id as its id, a [data-mdx-copy-link] button and a
  * [data-mdx-copy-status] element.
  */
+import { register } from "./registry.js";
 import { copyText } from "./export.js";
 
 const CLEAR_AFTER_MS = 6000;
@@ -41,3 +42,5 @@ export function startRuleLinks(root) {
     button.hidden = false;
   }
 }
+
+register("rule-links", startRuleLinks);

@@ -8,6 +8,7 @@
  * data-mdx-form-ref="<form id>">, with a [data-mdx-task-status] element per
  * task whose id is "status-<step id>" or "status-<form id>".
  */
+import { register } from "./registry.js";
 import { taskStatus } from "./model.js";
 
 export function startTaskList(root, page) {
@@ -37,3 +38,5 @@ export function startTaskList(root, page) {
   form.onChange(update);
   update();
 }
+
+register("task-list", startTaskList);
