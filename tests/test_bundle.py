@@ -50,6 +50,14 @@ def test_a_page_loads_the_code_of_its_own_components_and_no_other(site: Site) ->
         assert tags.findall(site.page(path).read_text(encoding="utf-8")) == expected, path
 
 
+def test_materials_script_does_not_hold_up_the_page(site: Site) -> None:
+    """Material's bundle is deferred (overrides/main.html), and runs before our modules."""
+    html = site.page("regler").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script src=\"[^\"]*assets/javascripts/([^\"]+)\"([^>]*)>", html)
+    assert scripts[0][0].startswith("bundle.") and scripts[0][1] == " defer", scripts
+    assert all(attrs == ' type="module"' for _, attrs in scripts[1:]), scripts
+
+
 def test_a_component_without_its_module_is_named(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "om-webbplatsen.md"
