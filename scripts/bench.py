@@ -263,9 +263,9 @@ def lighthouse_benchmark(runs: int) -> None:
                 value = statistics.median(r[audit] for r in results) / divisor
                 line += f" {value:>4.2f}" if unit != "ms" else f" {value:>4.0f}"
                 line += unit.ljust(2)
-            line += f" {results[0]['own'] / 1000:>6.1f} KB"
+            line += f" {results[0]['own'] / 1000:>6.2f} KB"
             print(line + (f"  ({failed[name]} failed runs retried)" if failed[name] else ""))
-        print(f"  our JS+CSS in all, any page's: {total_own / 1000:.1f} KB gzip ({len(own_files)} files)")
+        print(f"  our JS+CSS in all, any page's: {total_own / 1000:.2f} KB gzip ({len(own_files)} files)")
 
 
 def main(argv: list[str] | None = None) -> None:
