@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import bundle
 import downloads
 import glossary
 import guideline_data  # sibling modules; MkDocs puts hooks/ on sys.path while loading
@@ -119,8 +120,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             # Not through MkDocs' logger: --strict would turn it into a failed build, and the
             # site works without the settings. Shown, not fatal.
             print(warning, file=sys.stderr)
-    offline = config.plugins.get("offline") or config.plugins.get("material/offline")
-    if offline is not None and offline.config.enabled:
+    if bundle.is_offline(config):
         # The offline copy (scripts/offline.py) carries the search worker's shim itself: without
         # this the plugin would load it from another host.
         config.extra["polyfills"] = ["assets/javascripts/iframe-worker-shim.js"]

@@ -120,7 +120,8 @@ def classic_script(project: Path, docs: Path, outfile: Path, footer: str) -> Non
     )
 
 
-def _offline(config: MkDocsConfig) -> bool:
+def is_offline(config: MkDocsConfig) -> bool:
+    """Whether this is the build of the offline copy (Material's offline plugin is on)."""
     plugin = config.plugins.get("offline") or config.plugins.get("material/offline")
     return plugin is not None and bool(plugin.config.enabled)
 
@@ -129,7 +130,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """A module script for each component on the page, after main.js's."""
     names = list(dict.fromkeys(_COMPONENT.findall(output)))
     main = _MAIN_TAG.search(output)
-    if not names or not main or _offline(config):  # the offline copy has one classic script
+    if not names or not main or is_offline(config):  # the offline copy has one classic script
         return output
     folder = Path(config.docs_dir) / MODULES
     missing = [n for n in names if not (folder / f"{n}.js").is_file()]
