@@ -40,7 +40,8 @@ ENTRY = "main.js"
 STYLESHEET = Path("assets") / "stylesheets" / "handbook.css"
 
 _command = "build"
-_MAIN_TAG = re.compile(r'<script src="([^"]*)assets/javascripts/handbook/main\.js" type="module"></script>')
+# The tag the theme writes for main.js (extra_javascript in mkdocs.yml).
+MAIN_TAG = re.compile(r'<script src="([^"]*)assets/javascripts/handbook/main\.js" type="module"></script>')
 _COMPONENT = re.compile(r'data-mdx-component="([a-z][a-z-]*)"')
 
 
@@ -129,7 +130,7 @@ def is_offline(config: MkDocsConfig) -> bool:
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """A module script for each component on the page, after main.js's."""
     names = list(dict.fromkeys(_COMPONENT.findall(output)))
-    main = _MAIN_TAG.search(output)
+    main = MAIN_TAG.search(output)
     if not names or not main or is_offline(config):  # the offline copy has one classic script
         return output
     folder = Path(config.docs_dir) / MODULES

@@ -17,7 +17,6 @@ handbok-offline.zip.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -37,8 +36,6 @@ SHIM = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"  # also in hooks/build_hooks.py
 BUNDLE = "assets/javascripts/handbook-offline.js"
 FOLDER = "handbok"  # the folder inside the zip
-
-_MODULE_TAG = re.compile(r'<script src="([^"]*)assets/javascripts/handbook/main\.js" type="module"></script>')
 
 
 class OfflineError(Exception):
@@ -83,7 +80,7 @@ def build(config_file: Path, out_zip: Path, env: dict[str, str]) -> int:
             raise OfflineError(str(exc)) from None
         for page in site.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
-            changed = _MODULE_TAG.sub(lambda m: f'<script src="{m.group(1)}{BUNDLE}"></script>', html)
+            changed = bundle.MAIN_TAG.sub(lambda m: f'<script src="{m.group(1)}{BUNDLE}"></script>', html)
             if changed != html:
                 page.write_text(changed, encoding="utf-8")
         with zipfile.ZipFile(out_zip, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

@@ -7,7 +7,6 @@ import functools
 import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -21,6 +20,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from nginx import free_port  # noqa: E402  (scripts/nginx.py)
 from pdf import CHROMIUM_ARGS, chromium_path  # noqa: E402  (one place for how Chromium is started)
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -79,12 +79,6 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """A static server that answers a missing path with the site's 404.html, as nginx's
     `error_page 404 /404.html` does (and GitHub Pages, Netlify)."""
@@ -109,7 +103,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(directory: Path, port: int | None = None) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 while the block runs; yields its URL, ending in /."""
-    port = port or _free_port()
+    port = port or free_port()
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -124,7 +118,7 @@ def serve(directory: Path, port: int | None = None) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     out = tmp_path_factory.mktemp("site")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     result = mkdocs_build(ROOT, out, url)
     assert result.returncode == 0, result.stderr

@@ -23,7 +23,7 @@ import ids
 import pytest
 import site_check
 from browser import axe_violations, watch
-from conftest import BUILD_ENV, ROOT, _free_port, copy_project, read_data, soup, write_data
+from conftest import BUILD_ENV, ROOT, copy_project, read_data, soup, write_data
 from test_checklists import DATA, START, START_ITEMS, SUBMIT, fill_required
 from test_ids import V1, loose_rule
 
@@ -60,7 +60,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         pytest.skip("nginx saknas och kunde inte installeras (make nginx installerar Debians paket som root)")
     tmp = tmp_path_factory.mktemp("nginx")
     site, conf_dir = tmp / "site", tmp / "conf"
-    port = _free_port()
+    port = nginx.free_port()
     url = f"http://127.0.0.1:{port}/"
     # A project copy with one published version and one rule retired since, so that a
     # retired id's short link is served too.
