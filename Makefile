@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SITE   ?= site
 NPX    := node_modules/.bin
-CSS    := docs/assets/stylesheets/*.css
+CSS    := docs/assets/stylesheets/**/*.css
 
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true

@@ -4,7 +4,10 @@ A page loads only the code of the components it has: after the tag for
 main.js, on_post_page adds a <script type="module"> for each component on the
 page (data-mdx-component="<name>" -> <name>.js). They run before the page is
 ready, as main.js did when it imported every module; main.js imports what a
-page reached by instant navigation needs.
+page reached by instant navigation needs. A component with styles of its own
+(stylesheets/handbook/<name>.css) gets a <link> after the one for
+handbook.css, on the pages that have it and nowhere else; Material's instant
+navigation adds and removes those links as pages change.
 
 Every `mkdocs build` (make build, make publish, the tests, the benchmark)
 replaces the source modules that MkDocs copied into
@@ -13,7 +16,7 @@ site/assets/javascripts/handbook/ with esbuild's output, under the same names:
 - main.js and one file per component (the modules that register() with
   registry.js), minified;
 - chunk-<hash>.js, the code they share;
-- handbook.css, minified in place.
+- handbook.css and the component stylesheets, minified in place.
 
 `mkdocs serve` (make serve) leaves the source as it is: the same modules under
 the same names, only not minified, and no Node.js needed to edit the text.
@@ -38,10 +41,13 @@ from mkdocs.structure.pages import Page
 MODULES = Path("assets") / "javascripts" / "handbook"
 ENTRY = "main.js"
 STYLESHEET = Path("assets") / "stylesheets" / "handbook.css"
+STYLES = Path("assets") / "stylesheets" / "handbook"  # <component>.css
 
 _command = "build"
 # The tag the theme writes for main.js (extra_javascript in mkdocs.yml).
 MAIN_TAG = re.compile(r'<script src="([^"]*)assets/javascripts/handbook/main\.js" type="module"></script>')
+# The tag the theme writes for handbook.css (extra_css in mkdocs.yml).
+CSS_TAG = re.compile(r'<link rel="stylesheet" href="([^"]*)assets/stylesheets/handbook\.css">')
 _COMPONENT = re.compile(r'data-mdx-component="([a-z][a-z-]*)"')
 
 
@@ -95,10 +101,12 @@ def minify(project: Path, docs: Path, site: Path) -> None:
         ],
         "JavaScript-modulerna",
     )
-    _run(
-        [tool, str(docs / STYLESHEET), "--minify", "--log-level=error", f"--outfile={site / STYLESHEET}"],
-        "stilmallen handbook.css",
-    )
+    for sheet in [docs / STYLESHEET, *sorted((docs / STYLES).glob("*.css"))]:
+        target = site / sheet.relative_to(docs)
+        _run(
+            [tool, str(sheet), "--minify", "--log-level=error", f"--outfile={target}"],
+            f"stilmallen {sheet.relative_to(docs).as_posix()}",
+        )
 
 
 def classic_script(project: Path, docs: Path, outfile: Path, footer: str) -> None:
@@ -127,14 +135,36 @@ def is_offline(config: MkDocsConfig) -> bool:
     return plugin is not None and bool(plugin.config.enabled)
 
 
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """A component stylesheet must be named after a component, or no page would load it."""
+    docs = Path(config.docs_dir)
+    known = {p.stem for p in components(docs)}
+    for sheet in sorted((docs / STYLES).glob("*.css")):
+        if sheet.stem not in known:
+            raise PluginError(
+                f"Stilmallen docs/{(STYLES / sheet.name).as_posix()} hör inte till någon komponent: "
+                f"det finns ingen {sheet.stem}.js i docs/{MODULES.as_posix()}/ som anropar register(). "
+                "En komponents stilmall ska heta som komponenten (till exempel recurring.css för "
+                'data-mdx-component="recurring"), annars läser ingen sida in den.'
+            )
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """A module script for each component on the page, after main.js's."""
+    """A stylesheet for each component on the page that has one, after handbook.css's
+    link; a module script for each component, after main.js's."""
     names = list(dict.fromkeys(_COMPONENT.findall(output)))
-    main = MAIN_TAG.search(output)
-    if not names or not main or is_offline(config):  # the offline copy has one classic script
+    if not names:
         return output
-    folder = Path(config.docs_dir) / MODULES
-    missing = [n for n in names if not (folder / f"{n}.js").is_file()]
+    docs = Path(config.docs_dir)
+    css = CSS_TAG.search(output)
+    styled = [n for n in names if (docs / STYLES / f"{n}.css").is_file()]
+    if css and styled:
+        links = "".join(f'<link rel="stylesheet" href="{css.group(1)}{STYLES.as_posix()}/{n}.css">' for n in styled)
+        output = output[: css.end()] + links + output[css.end() :]
+    main = MAIN_TAG.search(output)
+    if not main or is_offline(config):  # the offline copy has one classic script
+        return output
+    missing = [n for n in names if not (docs / MODULES / f"{n}.js").is_file()]
     if missing:
         raise PluginError(
             f"Sidan {page.file.src_uri} har komponenten {', '.join(missing)}, men det finns ingen "

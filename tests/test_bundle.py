@@ -37,6 +37,12 @@ def test_the_site_has_the_minified_bundle_not_the_sources(site: Site) -> None:
     source_css = (ROOT / "docs" / bundle.STYLESHEET).read_text(encoding="utf-8")
     assert "/*" not in css and len(css) < 0.8 * len(source_css)
     assert "mdx-checklist__summary" in css
+    assert "mdx-guide__answer" not in css and "mdx-recurring__items" not in css, "in the components' own stylesheets"
+    sheets = sorted(p.name for p in (ROOT / "docs" / bundle.STYLES).glob("*.css"))
+    assert sheets == ["comment-guide.css", "recurring.css"]
+    for name in sheets:
+        shipped = (site.root / bundle.STYLES / name).read_text(encoding="utf-8")
+        assert "/*" not in shipped and shipped.count("\n") < 3, f"{name} is minified"
 
 
 def test_a_page_loads_the_code_of_its_own_components_and_no_other(site: Site) -> None:
@@ -48,6 +54,29 @@ def test_a_page_loads_the_code_of_its_own_components_and_no_other(site: Site) ->
         ("ordlista", ["main"]),
     ):
         assert tags.findall(site.page(path).read_text(encoding="utf-8")) == expected, path
+
+
+def test_a_page_loads_the_styles_of_its_own_components_and_no_other(site: Site) -> None:
+    links = re.compile(r'<link rel="stylesheet" href="(?:\.\./)*assets/stylesheets/([a-z/.-]+)\.css">')
+    for path, expected in (
+        ("inlagg/hantera-kommentar", ["handbook", "handbook/comment-guide"]),
+        ("checklistor/driva-konto", ["handbook", "handbook/recurring"]),
+        ("checklistor/starta-konto", ["handbook"]),
+        ("regler", ["handbook"]),
+        ("", ["handbook"]),
+    ):
+        found = [n for n in links.findall(site.page(path).read_text(encoding="utf-8")) if "min" not in n]
+        assert found == expected, path
+
+
+def test_a_stylesheet_without_its_component_is_named(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / bundle.STYLES / "karta.css").write_text(".mdx-karta { color: red; }\n", "utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Stilmallen docs/assets/stylesheets/handbook/karta.css hör inte till någon komponent" in result.stderr
+    assert "ingen karta.js" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_materials_script_does_not_hold_up_the_page(site: Site) -> None:

@@ -587,6 +587,9 @@ def test_see_also_at_a_rule_opens_the_outcome(site: Site, context: object) -> No
     except Exception:
         raise AssertionError(f"{page.url}: shown {page.evaluate(VISIBLE_STEPS)}") from None
     assert page.evaluate("window.__stillHere === true"), "instant navigation fell back to a full page load"
+    # The guide's own stylesheet (hooks/bundle.py) came with the page: the answers are framed.
+    answer = "document.querySelector('.mdx-guide__answer')"
+    page.wait_for_function(f"() => getComputedStyle({answer}).borderTopStyle === 'solid'")
     watched.assert_clean()
 
 
