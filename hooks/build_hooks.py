@@ -213,9 +213,16 @@ def _page_url(config: MkDocsConfig) -> Callable[[str], str]:
 
 
 def _short_link_pages(config: MkDocsConfig, data: dict) -> dict[str, str]:
-    overrides = Path(config.config_file_path).resolve().parent / "overrides"
-    versions = ids.load_record(Path(config.config_file_path).resolve().parent)
-    return short_links.pages(data, _page_url(config), overrides, config.site_name, versions)
+    root = Path(config.config_file_path).resolve().parent
+    template = partials.Partials(root / "overrides", root)
+
+    def render(**context: object) -> str:
+        return template.render("short_link.html", **context)
+
+    try:
+        return short_links.pages(data, _page_url(config), render, config.site_name, ids.load_record(root))
+    except partials.PartialError as exc:
+        raise PluginError(guideline_data.DataError([exc.problem], subject="Mallarna").report()) from None
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:

@@ -30,7 +30,7 @@ import guideline_data  # noqa: E402
 import ids  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
-from partials import Partials, stash  # noqa: E402
+from partials import Partials, problems, stash  # noqa: E402
 
 
 def define_env(env: Any) -> None:
@@ -71,6 +71,7 @@ def define_env(env: Any) -> None:
             for o in guide_graph.outcomes_by_rule(guide).get(rule_id, [])
         ]
 
+    problems.clear()  # one list of template mistakes per build (build_hooks.on_env reports it)
     partials = Partials(
         project / "overrides",
         project,

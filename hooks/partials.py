@@ -96,7 +96,6 @@ class Partials:
         )
         self.env.globals.update(globals_)
         self.env.filters.update(filters or {})
-        problems.clear()  # one Partials per build
 
     def render_or_record(self, template: str, **context: Any) -> str:
         """Render, or record the problem in `problems` and return ''."""

@@ -6,16 +6,15 @@ data file at build time. Its link to the rule is relative, so it works at the
 site root, under a sub-path and from disk.
 
 Pure: no MkDocs import. The build hooks add the pages to the site and run the
-link check over them.
+link check over them; they render the template through partials.Partials, so a
+mistake in it is reported in Swedish with its file and line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import ids
-import jinja2
 
 DIRECTORY = "r"
 
@@ -53,24 +52,21 @@ def retired_target(entry: dict, data: dict, versions: list[dict], page_url: Call
 
 
 def pages(
-    data: dict, page_url: Callable[[str], str], overrides: Path, site_name: str, versions: list[dict] = ()
+    data: dict, page_url: Callable[[str], str], render: Callable[..., str], site_name: str, versions: list[dict] = ()
 ) -> dict[str, str]:
     """Site-relative path -> HTML of every rule's short link page, and of every
-    retired id's, so that a short link once given out keeps working."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(overrides)), autoescape=True, undefined=jinja2.StrictUndefined
-    )
-    template = env.get_template("partials/short_link.html")
+    retired id's, so that a short link once given out keeps working.
+    `render(**context)` renders overrides/partials/short_link.html."""
     sections = {s["id"]: s for s in data["sections"]}
     found = {
-        path_of(rule["id"]): template.render(rule=rule, target=target(rule, sections, page_url), site_name=site_name)
+        path_of(rule["id"]): render(rule=rule, target=target(rule, sections, page_url), site_name=site_name)
         for rule in data["rules"]
     }
     for entry in data.get("retired") or []:
         goal = retired_target(entry, data, list(versions), page_url)
         if goal:
             note = " ".join(x for x in ("Regeln har ändrats.", entry.get("note") or "") if x)
-            found[path_of(entry["id"])] = template.render(
+            found[path_of(entry["id"])] = render(
                 rule={"id": entry["id"], "text": note}, target=goal, site_name=site_name
             )
     return found

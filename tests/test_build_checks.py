@@ -82,6 +82,15 @@ def test_a_misspelled_name_in_a_partial_names_the_partial_and_line(
     assert "Den byggda handboken" not in stderr, "the partial's mistake is reported alone"
 
 
+def test_a_mistake_in_the_short_link_template_names_the_file_and_line(project: Path, tmp_path: Path) -> None:
+    """The short links (hooks/short_links.py) go through the same Partials as the macros."""
+    partial = project / "overrides/partials/short_link.html"
+    _edit(partial, "<p>{{ rule.text }}</p>", "<p>{{ rule.txt }}</p>")
+    stderr = _fails(project, tmp_path / "out")
+    line = _line_of(partial, "rule.txt")
+    assert f"overrides/partials/short_link.html:{line}: Mallen använder något som inte finns (fältet 'txt')" in stderr
+
+
 def test_a_broken_link_in_generated_html_stops_the_build(project: Path, tmp_path: Path) -> None:
     # The item line that checklist.html and recurring.html share links each item to its rule.
     _edit(
