@@ -68,8 +68,22 @@ def axe_violations(page: object) -> list[str]:
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
+    # Parts of long pages are drawn only near the screen (content-visibility: auto in
+    # handbook.css). axe finds the background behind a text by what is drawn at its
+    # place, which for a part not drawn yet is wrong, so it runs with every part drawn:
+    # the colours and the content are the same either way.
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        """async tags => {
+          const drawn = new CSSStyleSheet();
+          drawn.replaceSync("* { content-visibility: visible !important; }");
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, drawn];
+          await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+          try {
+            return await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+          } finally {
+            document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== drawn);
+          }
+        }""",
         WCAG_21_AA,
     )
     return [
@@ -132,16 +146,33 @@ def background(page: object, selector: str) -> str:
     return page.locator(selector).first.evaluate(BACKGROUND)
 
 
-# The focused element's ring, and the colour around it (its parent's background: the
-# ring sits outside the element, past outline-offset).
+# The focused element's ring, the colour around it (its parent's background: the
+# ring sits outside the element, past outline-offset), and the ancestor that cuts
+# the ring off, if any: paint containment (content-visibility: auto, contain:
+# paint) clips what is drawn outside the box, short of its overflow-clip-margin.
 FOCUS_RING = f"""() => {{
   const el = document.activeElement;
   const style = getComputedStyle(el);
+  const reach = parseFloat(style.outlineWidth) + Math.max(0, parseFloat(style.outlineOffset) || 0);
+  const ring = el.getBoundingClientRect();
+  let clippedBy = null;
+  for (let box = el.parentElement; box && !clippedBy; box = box.parentElement) {{
+    const b = getComputedStyle(box);
+    const paint = ["auto", "hidden"].includes(b.contentVisibility) || /paint|strict|content/.test(b.contain);
+    if (!paint) continue;
+    const margin = parseFloat(b.overflowClipMargin) || 0;
+    const r = box.getBoundingClientRect();
+    if (ring.left - reach < r.left - margin - 0.5 || ring.right + reach > r.right + margin + 0.5 ||
+        ring.top - reach < r.top - margin - 0.5 || ring.bottom + reach > r.bottom + margin + 0.5) {{
+      clippedBy = box.tagName.toLowerCase() + "." + [...box.classList].join(".");
+    }}
+  }}
   return {{
     style: style.outlineStyle,
     width: parseFloat(style.outlineWidth),
     color: style.outlineColor,
     around: ({BACKGROUND})(el.parentElement),
+    clippedBy,
   }};
 }}"""
 
@@ -151,6 +182,8 @@ def focus_ring_problem(page: object) -> str | None:
     ring = page.evaluate(FOCUS_RING)
     if ring["style"] in ("none", "hidden") or ring["width"] < 2:
         return f"outline {ring['style']} {ring['width']}px"
+    if ring["clippedBy"]:
+        return f"outline cut off by {ring['clippedBy']} (paint containment)"
     ratio = contrast(ring["color"], ring["around"])
     if ratio < 3:
         return f"outline {ring['color']} on {ring['around']}: {ratio:.2f}:1"

@@ -185,6 +185,13 @@ def test_keyboard_focus_is_visible(site: Site, context: object, scheme: str) -> 
     page.locator(".mdx-rule__text").first.click()  # where Tab starts from, as a mouse click sets it
     check("link in a rule", ".mdx-rule a")
 
+    # The guide moves focus to the next step's heading, which sits at the left edge of its step.
+    page.goto(site.url + "inlagg/hantera-kommentar/?steg=fraga-kanal", wait_until="load")
+    page.locator(".mdx-guide__step:not([hidden]) .mdx-guide__answer").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.matches('.mdx-guide__heading')")
+    problems["heading of the guide's next step"] = focus_ring_problem(page)
+
     problems = {name: problem for name, problem in problems.items() if problem}
     assert not problems, f"no visible focus ({scheme}): {problems}"
     watched.assert_clean()
