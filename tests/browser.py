@@ -60,8 +60,9 @@ def watch(context: object, origin: str) -> Watched:
     return watched
 
 
-def axe_violations(page: object) -> list[str]:
-    """WCAG 2.1 A/AA violations that axe-core finds on the page as it is now."""
+def axe_violations(page: object, rules: list[str] | None = None, *, as_loaded: bool = False) -> list[str]:
+    """WCAG 2.1 A/AA violations that axe-core finds on the page as it is now; or only
+    those of `rules`. `as_loaded`: as Lighthouse sees the page, parts not drawn yet too."""
     # Let transitions (Material's header title, scrolling) finish: axe judges what it sees.
     # Two frames first, so a transition that a scroll has just triggered has started.
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
@@ -73,18 +74,18 @@ def axe_violations(page: object) -> list[str]:
     # place, which for a part not drawn yet is wrong, so it runs with every part drawn:
     # the colours and the content are the same either way.
     result = page.evaluate(
-        """async tags => {
+        """async ([only, asLoaded]) => {
           const drawn = new CSSStyleSheet();
-          drawn.replaceSync("* { content-visibility: visible !important; }");
+          drawn.replaceSync(asLoaded ? "" : "* { content-visibility: visible !important; }");
           document.adoptedStyleSheets = [...document.adoptedStyleSheets, drawn];
           await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
           try {
-            return await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return await axe.run(document, {runOnly: only, resultTypes: ['violations']});
           } finally {
             document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== drawn);
           }
         }""",
-        WCAG_21_AA,
+        [rules or {"type": "tag", "values": WCAG_21_AA}, as_loaded],
     )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:5])

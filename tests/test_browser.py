@@ -39,6 +39,27 @@ def test_every_page_loads_cleanly_and_passes_axe(site: Site, browser: object, sc
         context.close()
 
 
+def test_every_target_is_large_enough_on_a_phone_as_lighthouse_sees_it(site: Site, browser: object) -> None:
+    """Lighthouse's accessibility score includes axe's target-size (WCAG 2.2, 2.5.8: 24 by
+    24 px, or that much space around). It judges the page as loaded on a 412 px phone, the
+    parts not drawn yet (content-visibility in handbook.css) too."""
+    context = browser.new_context(
+        locale="sv-SE", viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True
+    )
+    try:
+        watched = watch(context, site.url.rstrip("/"))
+        failures = []
+        for path in page_paths(site.root):
+            watched.page.goto(site.url + path, wait_until="load")
+            violations = axe_violations(watched.page, ["target-size"], as_loaded=True)
+            if violations:
+                failures.append(f"/{path}:\n  " + "\n  ".join(violations))
+        watched.assert_clean()
+        assert not failures, "\n".join(failures)
+    finally:
+        context.close()
+
+
 def test_instant_navigation_keeps_the_page_alive(site: Site, context: object) -> None:
     watched = watch(context, site.url.rstrip("/"))
     page = watched.page
