@@ -19,7 +19,9 @@ compare figures from one run).
    checklist page and the comment guide, each run `--runs` times (3 unless
    told), interleaved, and the median printed. The same runs on a bare
    Material page (one short page, Material's defaults) show what this machine
-   allows. Target: 100 in performance, accessibility, best practices and SEO.
+   allows, and on that page with our light/dark palette what its toggle costs
+   (Material's script restyles the whole page on load for it).
+   Target: 100 in performance, accessibility, best practices and SEO.
 
     make bench                                   # everything
     .venv/bin/python scripts/bench.py --only lighthouse --runs 3
@@ -190,20 +192,38 @@ def summarise(report: dict, port: int, sizes: dict[str, int]) -> dict:
     return row
 
 
-def bare_material(directory: Path, site_url: str) -> Path:
-    """Material as it comes, one short Swedish page: what this machine allows Lighthouse to see."""
+class _AnyTagLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: tags such as !ENV read as null."""
+
+
+_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def our_palette() -> list:
+    """The light/dark palette with its toggle, as in mkdocs.yml."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    return config["theme"]["palette"]
+
+
+def bare_material(directory: Path, site_url: str, site: Path, palette: list | None = None) -> None:
+    """Material as it comes, one short Swedish page: what this machine allows Lighthouse
+    to see. With `palette`, the same with our light/dark toggle, whose script restyles the
+    whole page on load."""
     (directory / "docs").mkdir(parents=True)
     (directory / "docs" / "index.md").write_text("# Riktlinje\n\nEn kort sida.\n", encoding="utf-8")
-    config = {"site_name": "Material", "site_url": site_url, "theme": {"name": "material", "language": "sv"}}
+    theme = {"name": "material", "language": "sv", **({"palette": palette} if palette else {})}
+    config = {"site_name": "Material", "site_url": site_url, "theme": theme}
     (directory / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    site = directory / "site"
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(directory / "mkdocs.yml"), "-d", str(site)],
         check=True,
         env=ENV,
         capture_output=True,
     )
-    return site
+
+
+# The references, on one nginx: name -> path.
+REFERENCES = {"bare Material": "", "+ our palette": "palett/"}
 
 
 def lighthouse_benchmark(runs: int) -> None:
@@ -223,13 +243,15 @@ def lighthouse_benchmark(runs: int) -> None:
             cwd=ROOT,
             capture_output=True,
         )
-        bare = bare_material(tmp_path / "bare", f"http://127.0.0.1:{bare_port}/")
+        bare = tmp_path / "bare-site"
+        for path, palette in zip(REFERENCES.values(), (None, our_palette()), strict=True):
+            bare_material(tmp_path / f"bare-{len(path)}", f"http://127.0.0.1:{bare_port}/{path}", bare / path, palette)
         own_files = {
             "/" + p.relative_to(site).as_posix()
             for p in site.rglob("*")
             if p.is_file() and ("/" + p.relative_to(site).as_posix()).startswith(OWN)
         }
-        rows: dict[str, list[dict]] = {name: [] for name in [*PAGES, "bare Material"]}
+        rows: dict[str, list[dict]] = {name: [] for name in [*PAGES, *REFERENCES]}
         failed: dict[str, int] = dict.fromkeys(rows, 0)
         sizes: dict[str, int] = {}
         with (
@@ -238,7 +260,7 @@ def lighthouse_benchmark(runs: int) -> None:
         ):
             total_own = sum(served_size(port, p) for p in own_files)
             targets = [(name, f"http://127.0.0.1:{port}/{path}", port) for name, path in PAGES.items()]
-            targets.append(("bare Material", f"http://127.0.0.1:{bare_port}/", bare_port))
+            targets += [(name, f"http://127.0.0.1:{bare_port}/{path}", bare_port) for name, path in REFERENCES.items()]
             for run in range(runs):  # interleaved: a busy moment slows every page alike
                 for name, url, at in targets:
                     for _attempt in range(2):  # Lighthouse sometimes fails to record a trace
