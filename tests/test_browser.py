@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 import guideline_data
 import pytest
@@ -21,20 +23,26 @@ def context(browser: object) -> object:
     context.close()
 
 
+def violations_on_every_page(context: object, site: Site, on_load: Callable = lambda page: None, **axe: Any) -> str:
+    """Load every page (cleanly, on its own host) and run axe_violations(**axe) on it."""
+    watched = watch(context, site.url.rstrip("/"))
+    failures = []
+    for path in page_paths(site.root):
+        watched.page.goto(site.url + path, wait_until="load")
+        on_load(watched.page)
+        violations = axe_violations(watched.page, **axe)
+        if violations:
+            failures.append(f"/{path}:\n  " + "\n  ".join(violations))
+    watched.assert_clean()
+    return "\n".join(failures)
+
+
 @pytest.mark.parametrize("scheme", PALETTES)
 def test_every_page_loads_cleanly_and_passes_axe(site: Site, browser: object, scheme: str) -> None:
     context = palette_context(browser, scheme)
     try:
-        watched = watch(context, site.url.rstrip("/"))
-        failures = []
-        for path in page_paths(site.root):
-            watched.page.goto(site.url + path, wait_until="load")
-            assert_palette(watched.page, scheme)
-            violations = axe_violations(watched.page)
-            if violations:
-                failures.append(f"/{path} ({scheme}):\n  " + "\n  ".join(violations))
-        watched.assert_clean()
-        assert not failures, "\n".join(failures)
+        failures = violations_on_every_page(context, site, lambda page: assert_palette(page, scheme))
+        assert not failures, f"{scheme}:\n{failures}"
     finally:
         context.close()
 
@@ -47,15 +55,8 @@ def test_every_target_is_large_enough_on_a_phone_as_lighthouse_sees_it(site: Sit
         locale="sv-SE", viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True
     )
     try:
-        watched = watch(context, site.url.rstrip("/"))
-        failures = []
-        for path in page_paths(site.root):
-            watched.page.goto(site.url + path, wait_until="load")
-            violations = axe_violations(watched.page, ["target-size"], as_loaded=True)
-            if violations:
-                failures.append(f"/{path}:\n  " + "\n  ".join(violations))
-        watched.assert_clean()
-        assert not failures, "\n".join(failures)
+        failures = violations_on_every_page(context, site, rules=["target-size"], as_loaded=True)
+        assert not failures, failures
     finally:
         context.close()
 
