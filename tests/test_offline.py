@@ -102,6 +102,8 @@ def test_the_copy_works_from_disk(unpacked: Path, browser: object) -> None:
     page.wait_for_selector(".mdx-guide--js")
     visible = "() => [...document.querySelectorAll('[data-mdx-step]')].filter(s => !s.hidden).length"
     assert page.evaluate(visible) == 1, "the guide shows one step at a time"
+    answer = "getComputedStyle(document.querySelector('.mdx-guide__answer')).borderTopStyle"
+    assert page.evaluate(answer) == "solid", "the guide's own stylesheet (handbook/comment-guide.css) is there"
     first = page.locator("[data-mdx-step]:visible a[data-mdx-next]").first
     target = first.get_attribute("data-mdx-next")
     first.click()
