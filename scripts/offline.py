@@ -66,15 +66,15 @@ def build(config_file: Path, out_zip: Path, env: dict[str, str]) -> int:
             shown = [line for line in (result.stdout + result.stderr).splitlines() if not line.startswith("INFO ")]
             raise OfflineError("Bygget av kopian utan internet misslyckades:\n" + "\n".join(shown).strip())
         shutil.copyfile(shim, site / SHIM_TARGET)
-        # Material's document$ never emits on a page opened from disk; start the components
-        # when the page is read (a second start is a no-op, main.js marks each component).
+        # Material's document$ never emits on a page opened from disk; start the menu button
+        # and the components when the page is read (a second start is a no-op).
         shutil.rmtree(site / bundle.MODULES)  # the modules a page on disk cannot load
         try:
             bundle.classic_script(
                 project,
                 project / "docs",
                 site / BUNDLE,
-                footer='document.addEventListener("DOMContentLoaded", () => __mdx_main.startAll());',
+                footer='document.addEventListener("DOMContentLoaded", () => __mdx_main.start());',
             )
         except PluginError as exc:
             raise OfflineError(str(exc)) from None

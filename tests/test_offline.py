@@ -45,7 +45,7 @@ def test_the_copy_has_one_classic_script_with_every_component(unpacked: Path) ->
     assert not (unpacked.parent / "assets" / "javascripts" / "handbook").exists(), "no modules in the copy"
     assert "import(" not in script and "export{" not in script and "export {" not in script
     assert script.startswith(("var __mdx_main=", '"use strict";var __mdx_main=')), script[:80]
-    assert script.rstrip().endswith('document.addEventListener("DOMContentLoaded", () => __mdx_main.startAll());')
+    assert script.rstrip().endswith('document.addEventListener("DOMContentLoaded", () => __mdx_main.start());')
     # Every component's code is in it (the checklist's, the form's, the guide's, ...).
     for name in ("checklist", "recurring", "registration", "task-list", "rule-index", "comment-guide", "roles"):
         assert re.search(rf'[{{,]"?{name}"?:', script), name
@@ -71,6 +71,14 @@ def test_the_copy_works_from_disk(unpacked: Path, browser: object) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url("**/regler.html")
     assert page.locator("h1").inner_text().startswith("Alla regler")
+
+    # On a phone the menu opens from its button (menu.js), with the keyboard too.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("button.mdx-menu-button").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.matches('.md-sidebar--primary a.md-nav__link')")
+    page.keyboard.press("Escape")
+    page.set_viewport_size({"width": 1400, "height": 900})
 
     # Search, from disk.
     page.locator("input.md-search__input").click()

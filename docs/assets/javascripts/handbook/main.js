@@ -11,6 +11,7 @@
  * try/catch so one broken component does not stop the others. Material's
  * `document$` emits after every page load, instant navigation included.
  */
+import { startMenu, sync as syncMenu } from "./menu.js";
 import { registered } from "./registry.js";
 import { available } from "./storage.js";
 
@@ -101,8 +102,20 @@ export function startAll(scope = document) {
   return Promise.all(missing.map(({ name }) => load(name))).then(() => startFound(scope, found));
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => startAll());
-} else {
+// The menu button, then every component: after each page load (Material's
+// document$), or from the offline copy's own script (scripts/offline.py).
+export function start() {
+  try {
+    startMenu();
+    syncMenu();
+  } catch (error) {
+    console.error("Handbook: the menu button could not start.", error);
+  }
   startAll();
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(start);
+} else {
+  start();
 }
