@@ -150,18 +150,22 @@ def background(page: object, selector: str) -> str:
 # The focused element's ring, the colour around it (its parent's background: the
 # ring sits outside the element, past outline-offset), and the ancestor that cuts
 # the ring off, if any: paint containment (content-visibility: auto, contain:
-# paint) clips what is drawn outside the box, short of its overflow-clip-margin.
+# paint) clips what is drawn outside the box, short of its overflow-clip-margin,
+# and so does a box that scrolls or hides what overflows it (a sidebar, a table).
 FOCUS_RING = f"""() => {{
   const el = document.activeElement;
   const style = getComputedStyle(el);
-  const reach = parseFloat(style.outlineWidth) + Math.max(0, parseFloat(style.outlineOffset) || 0);
+  // How far the ring reaches outside the box (a negative offset draws it inside).
+  const reach = Math.max(0, parseFloat(style.outlineWidth) + (parseFloat(style.outlineOffset) || 0));
   const ring = el.getBoundingClientRect();
   let clippedBy = null;
-  for (let box = el.parentElement; box && !clippedBy; box = box.parentElement) {{
+  // Not <html> or <body>: their overflow is the viewport's, which scrolls to the focus.
+  for (let box = el.parentElement; box && box !== document.body && !clippedBy; box = box.parentElement) {{
     const b = getComputedStyle(box);
     const paint = ["auto", "hidden"].includes(b.contentVisibility) || /paint|strict|content/.test(b.contain);
-    if (!paint) continue;
-    const margin = parseFloat(b.overflowClipMargin) || 0;
+    const scrolls = b.overflowX !== "visible" || b.overflowY !== "visible";
+    if (!paint && !scrolls) continue;
+    const margin = paint || b.overflowX === "clip" ? parseFloat(b.overflowClipMargin) || 0 : 0;
     const r = box.getBoundingClientRect();
     if (ring.left - reach < r.left - margin - 0.5 || ring.right + reach > r.right + margin + 0.5 ||
         ring.top - reach < r.top - margin - 0.5 || ring.bottom + reach > r.bottom + margin + 0.5) {{
@@ -184,7 +188,7 @@ def focus_ring_problem(page: object) -> str | None:
     if ring["style"] in ("none", "hidden") or ring["width"] < 2:
         return f"outline {ring['style']} {ring['width']}px"
     if ring["clippedBy"]:
-        return f"outline cut off by {ring['clippedBy']} (paint containment)"
+        return f"outline cut off by {ring['clippedBy']} (paint containment or overflow)"
     ratio = contrast(ring["color"], ring["around"])
     if ratio < 3:
         return f"outline {ring['color']} on {ring['around']}: {ratio:.2f}:1"
